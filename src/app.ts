@@ -1,0 +1,75 @@
+/**
+ * buildApp(config, deps): the whole web application, without side effects (no listening, no timers),
+ * so tests build it on a fresh database and talk to it over real HTTP or inject.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from './config.js';
+import type { Db } from './platform/db/database.js';
+import { installErrorHandlers } from './platform/http/error-handler.js';
+import { PageCache } from './platform/http/page-cache.js';
+import type { PageDeps } from './platform/http/pages.js';
+import { ContentService } from './modules/content/index.js';
+import { registerPublicPages } from './modules/pages.js';
+import { registerApi } from './modules/api.js';
+import { registerHealth } from './platform/http/health.js';
+
+export interface AppDeps {
+  db: Db;
+  content: ContentService;
+}
+
+const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
+
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.TRUST_PROXY ? [] : null,
+      },
+    },
+    // HSTS only makes sense behind TLS; the embedded default serves plain HTTP on loopback.
+    hsts: config.TRUST_PROXY ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1d', index: false });
+  installErrorHandlers(app, config.PUBLIC_BASE_URL);
+
+  const pages: PageDeps = { store: () => deps.content.store, cache: new PageCache(), baseUrl: config.PUBLIC_BASE_URL };
+  deps.content.onChange(() => pages.cache.clear());
+
+  registerHealth(app, deps);
+  app.get('/', async (request, reply) => {
+    const preferred = request.headers['accept-language']?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    return reply.redirect(`/${preferred}`, 302);
+  });
+  registerPublicPages(app, pages);
+  await app.register(async (api) => {
+    await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });
+    await registerApi(api, { content: deps.content, baseUrl: config.PUBLIC_BASE_URL });
+  });
+  return app;
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTargets, openTestDatabase, type TestDatabase } from '../../../test/helpers/databases.js';
+import { realContent } from '../../../test/helpers/test-app.js';
+import { loadContentSet } from './content.loader.js';
+import { findLatestVersion, listAllContentItems } from './content.repository.js';
+import { ContentService } from './content.service.js';
+import type { ContentSet } from './content.files.js';
+
+describe.each(databaseTargets())('content loader on %s', (target) => {
+  let database: TestDatabase;
+  let content: ContentSet;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(target);
+    content = await realContent();
+  });
+  afterAll(() => database.close());
+
+  it('loads every item of every kind under a new version', async () => {
+    const result = await loadContentSet(database.db, content);
+    expect(result.loaded).toBe(true);
+    const rows = await listAllContentItems(database.db);
+    const total = Object.values(content).reduce((n, items) => n + items.length, 0);
+    expect(rows).toHaveLength(total);
+    const latest = await findLatestVersion(database.db);
+    expect(latest?.version).toBe(result.version);
+    expect(latest?.counts.projects).toBe(content.projects.length);
+  });
+
+  it('skips an identical load, so restarts are fast, and reloads when forced', async () => {
+    const before = await findLatestVersion(database.db);
+    const again = await loadContentSet(database.db, content);
+    expect(again).toMatchObject({ loaded: false, version: before?.version });
+    const forced = await loadContentSet(database.db, content, { force: true });
+    expect(forced.version).toBe(before!.version + 1);
+  });
+
+  it('bumps the version when content changes, and the read model follows', async () => {
+    const service = new ContentService(database.db);
+    await service.refresh();
+    const changed: ContentSet = { ...content, glossary: content.glossary.slice(1) };
+    const result = await loadContentSet(database.db, changed);
+    expect(result.loaded).toBe(true);
+    expect(await service.refresh()).toBe(true);
+    expect(service.store.version).toBe(result.version);
+    expect(service.store.count('glossary')).toBe(content.glossary.length - 1);
+  });
+
+  it('leaves the previous content intact when a load fails half-way', async () => {
+    const before = await findLatestVersion(database.db);
+    const countBefore = (await listAllContentItems(database.db)).length;
+    // Two items with the same kind and id violate the primary key inside the transaction.
+    const broken: ContentSet = { ...content, glossary: [content.glossary[0], content.glossary[0]] };
+    await expect(loadContentSet(database.db, broken)).rejects.toThrow();
+    expect((await findLatestVersion(database.db))?.version).toBe(before?.version);
+    expect(await listAllContentItems(database.db)).toHaveLength(countBefore);
+  });
+});

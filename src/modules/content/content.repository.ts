@@ -1,0 +1,47 @@
+/** The only SQL for content: versions and items. */
+import type { Db } from '../../platform/db/database.js';
+import type { ContentKind } from './content.schemas.js';
+
+export interface StoredVersion {
+  version: number;
+  checksum: string;
+  counts: Record<string, number>;
+  loadedAt: Date;
+}
+
+export async function findLatestVersion(db: Db): Promise<StoredVersion | null> {
+  const row = await db
+    .selectFrom('content_versions')
+    .select(['version', 'checksum', 'counts', 'loaded_at'])
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { version: row.version, checksum: row.checksum, counts: row.counts, loadedAt: new Date(row.loaded_at) } : null;
+}
+
+/** Replaces all content with `items` under a new version, in one transaction. */
+export async function replaceAllContent(
+  db: Db,
+  checksum: string,
+  counts: Record<string, number>,
+  items: { kind: ContentKind; id: string; data: Record<string, unknown> }[],
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { version } = await trx
+      .insertInto('content_versions')
+      .values({ checksum, counts: JSON.stringify(counts) })
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom('content_items').execute();
+    // Batches keep each statement's parameter count well under PostgreSQL's 65,535 limit.
+    for (let i = 0; i < items.length; i += 500) {
+      const batch = items.slice(i, i + 500).map((item) => ({ ...item, data: JSON.stringify(item.data), version }));
+      await trx.insertInto('content_items').values(batch).execute();
+    }
+    return version;
+  });
+}
+
+export async function listAllContentItems(db: Db): Promise<{ kind: string; id: string; data: Record<string, unknown> }[]> {
+  return db.selectFrom('content_items').select(['kind', 'id', 'data']).orderBy('kind').orderBy('id').execute();
+}

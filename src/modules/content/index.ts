@@ -1,0 +1,6 @@
+/** Public surface of the content module. */
+export { ContentService, ContentNotLoadedError } from './content.service.js';
+export { ContentStore, type DistrictProfile } from './content.store.js';
+export { loadContentDirectory, loadContentSet, type LoadResult } from './content.loader.js';
+export { readContent, ContentValidationError, type ContentSet } from './content.files.js';
+export * from './content.schemas.js';

@@ -1,0 +1,45 @@
+/** Investment costs: utility prices, office rents, minimum wage and social insurance, as typed tables with units. */
+import type { FastifyInstance } from 'fastify';
+import { t } from '../../platform/i18n/i18n.js';
+import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { routes } from '../../platform/http/urls.js';
+import { PageHeader, Section, bi, local } from '../../platform/views/components.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { SourceList, UnofficialTranslation } from '../../platform/views/sources.js';
+
+export function registerCostPages(app: FastifyInstance, deps: PageDeps): void {
+  registerPage(app, deps, routes.costs, ({ lang, store }) => {
+    const costs = store.costs;
+    return {
+      title: t(lang, 'costs.title'),
+      description: t(lang, 'costs.lead'),
+      section: 'nav.costs',
+      crumbs: [{ label: t(lang, 'costs.title') }],
+      body: (
+        <>
+          <PageHeader lang={lang} title={t(lang, 'costs.title')} lead={t(lang, 'costs.lead')} />
+          <nav class="on-this-page" aria-label={t(lang, 'layout.onThisPage')}>
+            <ul>
+              {costs.map((c) => (
+                <li>
+                  <a href={`#${c.id}`}>{local(c, lang).title}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {costs.map((cost) => (
+            <Section id={cost.id} title={local(cost, lang).title}>
+              <p>{local(cost, lang).summary}</p>
+              {cost.period && <p class="muted">{t(lang, 'costs.period', { period: bi(cost.period, lang) })}</p>}
+              <UnofficialTranslation lang={lang} status={cost.zh_translation} />
+              {cost.tables.map((table) => (
+                <DataTable table={table} lang={lang} />
+              ))}
+              <SourceList sources={cost.sources} lang={lang} heading={false} />
+            </Section>
+          ))}
+        </>
+      ),
+    };
+  });
+}

@@ -1,0 +1,102 @@
+/** Home: what Beijing offers, headline figures, the map, and the ways into the platform. */
+import type { FastifyInstance } from 'fastify';
+import { t } from '../../platform/i18n/i18n.js';
+import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { routes, urls } from '../../platform/http/urls.js';
+import { local } from '../../platform/views/components.js';
+import { DistrictMap } from '../map/map.pages.js';
+import { StatisticValue } from './statistics.view.js';
+
+/** Headline figures for the home page, by id; missing ids are skipped so content edits cannot break the page. */
+const HEADLINE_STATISTICS = ['regional-gdp-2024', 'utilized-foreign-capital-2024', 'new-foreign-funded-enterprises-2024', 'two-zones-breakthrough-policies'];
+
+const ENTRY_POINTS = [
+  { key: 'twoZones', href: urls.twoZones },
+  { key: 'industries', href: urls.industries },
+  { key: 'parks', href: urls.parks },
+  { key: 'projects', href: (lang: 'en' | 'zh') => urls.projects(lang) },
+  { key: 'policies', href: (lang: 'en' | 'zh') => urls.policies(lang) },
+  { key: 'procedures', href: urls.procedures },
+  { key: 'costs', href: urls.costs },
+  { key: 'life', href: urls.life },
+  { key: 'directory', href: (lang: 'en' | 'zh') => urls.directory(lang) },
+] as const;
+
+export function registerHomePage(app: FastifyInstance, deps: PageDeps): void {
+  registerPage(app, deps, routes.home, ({ lang, store }) => {
+    const headline = HEADLINE_STATISTICS.map((id) => store.get('statistics', id)).filter((s) => s !== undefined);
+    const counts: Record<string, number> = {
+      twoZones: store.count('zones'),
+      industries: store.count('industries'),
+      parks: store.count('parks'),
+      projects: store.count('projects'),
+      policies: store.count('policies'),
+      procedures: store.count('procedures'),
+      costs: store.count('costs'),
+      life: store.procedures.filter((p) => p.category === 'entry-residence' || p.category === 'labour').length,
+      directory: store.count('contacts'),
+    };
+    return {
+      title: t(lang, 'home.title'),
+      description: t(lang, 'home.lead'),
+      sources: headline.flatMap((s) => s.sources),
+      body: (
+        <>
+          <div class="hero">
+            <p class="hero__kicker">{t(lang, 'home.kicker')}</p>
+            <h1>{t(lang, 'home.title')}</h1>
+            <p class="lead">{t(lang, 'home.lead')}</p>
+            <p>
+              <a class="button button--inverse" href={urls.overview(lang)}>
+                {t(lang, 'home.start')}
+              </a>
+            </p>
+          </div>
+          {headline.length > 0 && (
+            <section class="section" aria-labelledby="headline-h">
+              <h2 id="headline-h">{t(lang, 'home.headline')}</h2>
+              <ul class="stat-grid">
+                {headline.map((s) => (
+                  <li class="stat">
+                    <span class="stat__label">{local(s, lang).label}</span>
+                    <span>
+                      <StatisticValue stat={s} lang={lang} />
+                    </span>
+                    <span class="muted">
+                      {s.year}
+                      {s.change ? ` · ${s.change[lang]}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <a href={urls.statistics(lang)}>{t(lang, 'home.allStatistics')}</a>
+              </p>
+            </section>
+          )}
+          <section class="section" aria-labelledby="explore-h">
+            <h2 id="explore-h">{t(lang, 'home.explore')}</h2>
+            <ul class="entry-grid">
+              {ENTRY_POINTS.map((entry) => (
+                <li class="entry">
+                  <a href={entry.href(lang)}>
+                    <span class="entry__title">{t(lang, `home.entry.${entry.key}`)}</span>
+                    <span class="entry__meta">{t(lang, `home.entryCount.${entry.key}`, { count: counts[entry.key] })}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section class="section home-map" aria-labelledby="map-h">
+            <h2 id="map-h">{t(lang, 'map.title')}</h2>
+            <p>{t(lang, 'home.mapLead')}</p>
+            <DistrictMap lang={lang} store={store} layer="projects" />
+            <p>
+              <a href={urls.map(lang)}>{t(lang, 'home.openMap')}</a>
+            </p>
+          </section>
+        </>
+      ),
+    };
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Runs the Kysely migrator over src/migrations. Migrations are imported statically (not read from disk)
+ * so that the same list works under tsx, in tests and in a bundle.
+ */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database.js';
+import * as createContent from '../../migrations/2026_11_23_0900_create_content.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_23_0900_create_content': createContent,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export class MigrationError extends Error {}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new MigrationError(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

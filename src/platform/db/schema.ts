@@ -1,0 +1,21 @@
+/** Table types for Kysely. Kept in step with src/migrations. */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+export interface ContentVersionTable {
+  version: Generated<number>;
+  checksum: string;
+  counts: JSONColumnType<Record<string, number>>;
+  loaded_at: ColumnType<Date, string | undefined, never>;
+}
+
+export interface ContentItemTable {
+  kind: string;
+  id: string;
+  data: JSONColumnType<Record<string, unknown>>;
+  version: number;
+}
+
+export interface Database {
+  content_versions: ContentVersionTable;
+  content_items: ContentItemTable;
+}

@@ -1,0 +1,75 @@
+/**
+ * The URL registry: every link, redirect and test builds paths here, so they never drift from the routes.
+ * Route patterns (for Fastify) and builders (for links) sit side by side.
+ */
+import type { Lang } from '../i18n/i18n.js';
+
+function withQuery(path: string, query?: Record<string, string | number | undefined>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export const routes = {
+  home: '/:lang',
+  overview: '/:lang/beijing',
+  statistics: '/:lang/beijing/statistics',
+  article: '/:lang/beijing/:section/:id',
+  twoZones: '/:lang/two-zones',
+  zone: '/:lang/two-zones/:id',
+  industries: '/:lang/industries',
+  industry: '/:lang/industries/:id',
+  parks: '/:lang/investment-areas',
+  park: '/:lang/investment-areas/:id',
+  projects: '/:lang/projects',
+  districts: '/:lang/districts',
+  district: '/:lang/districts/:id',
+  map: '/:lang/map',
+  policies: '/:lang/policies',
+  policy: '/:lang/policies/:id',
+  procedures: '/:lang/procedures',
+  procedure: '/:lang/procedures/:id',
+  life: '/:lang/life-in-beijing',
+  costs: '/:lang/costs',
+  directory: '/:lang/directory',
+  glossary: '/:lang/glossary',
+  about: '/:lang/about',
+} as const;
+
+export const urls = {
+  home: (lang: Lang) => `/${lang}`,
+  overview: (lang: Lang) => `/${lang}/beijing`,
+  statistics: (lang: Lang, group?: string) => (group ? `/${lang}/beijing/statistics#${group}` : `/${lang}/beijing/statistics`),
+  article: (lang: Lang, section: string, id: string) => `/${lang}/beijing/${section}/${id}`,
+  twoZones: (lang: Lang) => `/${lang}/two-zones`,
+  zone: (lang: Lang, id: string) => `/${lang}/two-zones/${id}`,
+  industries: (lang: Lang) => `/${lang}/industries`,
+  industry: (lang: Lang, id: string) => `/${lang}/industries/${id}`,
+  parks: (lang: Lang) => `/${lang}/investment-areas`,
+  park: (lang: Lang, id: string) => `/${lang}/investment-areas/${id}`,
+  projects: (lang: Lang, query?: { district?: string; q?: string; page?: number }) => withQuery(`/${lang}/projects`, query),
+  districts: (lang: Lang) => `/${lang}/districts`,
+  district: (lang: Lang, id: string) => `/${lang}/districts/${id}`,
+  map: (lang: Lang, layer?: string) => withQuery(`/${lang}/map`, { layer }),
+  policies: (lang: Lang, query?: { category?: string; q?: string; page?: number }) => withQuery(`/${lang}/policies`, query),
+  policy: (lang: Lang, id: string) => `/${lang}/policies/${id}`,
+  procedures: (lang: Lang) => `/${lang}/procedures`,
+  procedure: (lang: Lang, id: string) => `/${lang}/procedures/${id}`,
+  life: (lang: Lang) => `/${lang}/life-in-beijing`,
+  costs: (lang: Lang) => `/${lang}/costs`,
+  directory: (lang: Lang, district?: string) => withQuery(`/${lang}/directory`, { district }),
+  glossary: (lang: Lang) => `/${lang}/glossary`,
+  about: (lang: Lang) => `/${lang}/about`,
+  apiDocs: () => '/api/docs',
+  openapi: () => '/api/openapi.json',
+  api: (kind: string, id?: string) => (id ? `/api/v1/${kind}/${encodeURIComponent(id)}` : `/api/v1/${kind}`),
+  stylesheet: () => '/assets/site.css',
+  withQuery,
+} as const;
+
+/** The same page in the other language: swaps the /en or /zh prefix and keeps the rest (query included). */
+export function switchLangPath(path: string, to: Lang): string {
+  return path.replace(/^\/(en|zh)(?=\/|\?|$)/, `/${to}`);
+}

@@ -1,0 +1,17 @@
+/** Parses request input with a zod schema; every problem is reported at once, by parameter name. */
+import type { z } from 'zod';
+import { InvalidRequestError } from './errors.js';
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'query'): z.infer<S> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const invalidParams = result.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ name: key, reason: 'unknown parameter' }))
+      : [{ name: issue.path.join('.') || what, reason: issue.message }],
+  );
+  const detail = `The ${what} has ${invalidParams.length} invalid parameter${invalidParams.length === 1 ? '' : 's'}: ${invalidParams
+    .map((p) => `${p.name} (${p.reason})`)
+    .join('; ')}.`;
+  throw new InvalidRequestError(detail, invalidParams);
+}

@@ -1,0 +1,23 @@
+/** Form helpers: the GOV.UK-style error summary that lists every problem at once, linked to its field. */
+import { t, type Lang } from '../i18n/i18n.js';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldError[] }) {
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            <a href={`#${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+

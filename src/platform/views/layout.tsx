@@ -1,0 +1,121 @@
+/** The page frame: skip link, header with navigation and language switch, main, footer. No inline script or style. */
+import type { ComponentChildren } from 'preact';
+import { htmlLang, otherLang, t, type Lang } from '../i18n/i18n.js';
+import { switchLangPath, urls } from '../http/urls.js';
+import { SourceList, type SourceRef } from './sources.js';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export interface PageFrame {
+  lang: Lang;
+  /** Path of this page including query, used for the language switch and hreflang. */
+  path: string;
+  baseUrl: string;
+  title: string;
+  description?: string;
+  crumbs?: Crumb[];
+  sources?: readonly SourceRef[];
+  /** Key of the navigation entry to mark as current. */
+  section?: string;
+  children: ComponentChildren;
+}
+
+const NAV: { key: string; href: (lang: Lang) => string }[] = [
+  { key: 'nav.beijing', href: urls.overview },
+  { key: 'nav.twoZones', href: urls.twoZones },
+  { key: 'nav.industries', href: urls.industries },
+  { key: 'nav.parks', href: urls.parks },
+  { key: 'nav.projects', href: (lang) => urls.projects(lang) },
+  { key: 'nav.map', href: (lang) => urls.map(lang) },
+  { key: 'nav.policies', href: (lang) => urls.policies(lang) },
+  { key: 'nav.procedures', href: urls.procedures },
+  { key: 'nav.costs', href: urls.costs },
+  { key: 'nav.life', href: urls.life },
+  { key: 'nav.directory', href: (lang) => urls.directory(lang) },
+];
+
+export function Layout(frame: PageFrame) {
+  const { lang, path, baseUrl, title, crumbs = [], sources = [], section } = frame;
+  const other = otherLang(lang);
+  const siteName = t(lang, 'site.name');
+  return (
+    <html lang={htmlLang(lang)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${siteName}`}</title>
+        {frame.description && <meta name="description" content={frame.description} />}
+        <link rel="canonical" href={baseUrl + path} />
+        <link rel="alternate" hreflang="en" href={baseUrl + switchLangPath(path, 'en')} />
+        <link rel="alternate" hreflang="zh-CN" href={baseUrl + switchLangPath(path, 'zh')} />
+        <link rel="alternate" hreflang="x-default" href={baseUrl + switchLangPath(path, 'en')} />
+        <link rel="stylesheet" href={urls.stylesheet()} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t(lang, 'layout.skip')}
+        </a>
+        <header class="site-header">
+          <div class="site-header__bar container">
+            <a class="site-header__brand" href={urls.home(lang)}>
+              <span class="site-header__emblem" aria-hidden="true">
+                京
+              </span>
+              <span>
+                <span class="site-header__name">{siteName}</span>
+                <span class="site-header__tagline">{t(lang, 'site.tagline')}</span>
+              </span>
+            </a>
+            <a class="site-header__lang" href={switchLangPath(path, other)} hreflang={htmlLang(other)} lang={htmlLang(other)}>
+              {t(other, 'layout.languageName')}
+            </a>
+          </div>
+          <nav class="site-nav" aria-label={t(lang, 'layout.navLabel')}>
+            <ul class="site-nav__list container">
+              {NAV.map((item) => (
+                <li>
+                  <a href={item.href(lang)} aria-current={section === item.key ? 'page' : undefined}>
+                    {t(lang, item.key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <div class="container">
+          {crumbs.length > 0 && (
+            <nav class="breadcrumbs" aria-label={t(lang, 'layout.breadcrumbs')}>
+              <ol>
+                <li>
+                  <a href={urls.home(lang)}>{t(lang, 'nav.home')}</a>
+                </li>
+                {crumbs.map((c) => (
+                  <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+                ))}
+              </ol>
+            </nav>
+          )}
+          <main id="main" tabindex={-1}>
+            {frame.children}
+            <SourceList sources={sources} lang={lang} />
+          </main>
+        </div>
+        <footer class="site-footer">
+          <div class="container site-footer__grid">
+            <p>{t(lang, 'footer.about')}</p>
+            <ul>
+              <li><a href={urls.glossary(lang)}>{t(lang, 'nav.glossary')}</a></li>
+              <li><a href={urls.districts(lang)}>{t(lang, 'nav.districts')}</a></li>
+              <li><a href={urls.apiDocs()}>{t(lang, 'footer.api')}</a></li>
+              <li><a href={urls.about(lang)}>{t(lang, 'nav.about')}</a></li>
+            </ul>
+            <p class="site-footer__note">{t(lang, 'footer.translation')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

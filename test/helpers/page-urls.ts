@@ -1,0 +1,38 @@
+/** One URL of every public page type, for page tests, browser tests and the sitemap of checks. */
+import { urls } from '../../src/platform/http/urls.js';
+import type { ContentStore } from '../../src/modules/content/index.js';
+import type { Lang } from '../../src/platform/i18n/i18n.js';
+
+export function everyPageType(store: ContentStore, lang: Lang): Record<string, string> {
+  const first = <K extends Parameters<ContentStore['all']>[0]>(kind: K) => store.all(kind)[0].id;
+  const article = store.articles[0];
+  const cluster = store.all('zones').find((z) => z.zone_type === 'ftz_cluster')!;
+  const policyWithParts = store.policies.find((p) => p.parts.length > 0)!;
+  const procedureWithTable = store.procedures.find((p) => p.tables.length > 0)!;
+  return {
+    home: urls.home(lang),
+    overview: urls.overview(lang),
+    statistics: urls.statistics(lang),
+    article: urls.article(lang, article.section, article.id),
+    twoZones: urls.twoZones(lang),
+    zone: urls.zone(lang, cluster.id),
+    industries: urls.industries(lang),
+    industry: urls.industry(lang, first('industries')),
+    parks: urls.parks(lang),
+    park: urls.park(lang, first('parks')),
+    projects: urls.projects(lang, { district: 'haidian' }),
+    districts: urls.districts(lang),
+    district: urls.district(lang, 'haidian'),
+    map: urls.map(lang),
+    mapFtz: urls.map(lang, 'ftz'),
+    policies: urls.policies(lang),
+    policy: urls.policy(lang, policyWithParts.id),
+    procedures: urls.procedures(lang),
+    procedure: urls.procedure(lang, procedureWithTable.id),
+    life: urls.life(lang),
+    costs: urls.costs(lang),
+    directory: urls.directory(lang),
+    glossary: urls.glossary(lang),
+    about: urls.about(lang),
+  };
+}

@@ -1,0 +1,42 @@
+/** Builds the real application on a fresh, migrated database loaded with the real content. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { ContentService, loadContentSet, readContent, type ContentSet } from '../../src/modules/content/index.js';
+import { openTestDatabase, type DatabaseTarget, type TestDatabase } from './databases.js';
+
+let contentPromise: Promise<ContentSet> | null = null;
+
+/** The repository's content, read and validated once per test file. */
+export function realContent(): Promise<ContentSet> {
+  contentPromise ??= readContent('content');
+  return contentPromise;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  content: ContentService;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(target: DatabaseTarget = 'pglite', env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase(target);
+  await loadContentSet(database.db, await realContent());
+  const content = new ContentService(database.db);
+  await content.refresh();
+  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://test.invalid', ...env });
+  const app = await buildApp(config, { db: database.db, content });
+  await app.ready();
+  return {
+    app,
+    database,
+    content,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
