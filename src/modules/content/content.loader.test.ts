@@ -38,19 +38,19 @@ describe.each(databaseTargets())('content loader on %s', (target) => {
   it('bumps the version when content changes, and the read model follows', async () => {
     const service = new ContentService(database.db);
     await service.refresh();
-    const changed: ContentSet = { ...content, glossary: content.glossary.slice(1) };
+    const changed: ContentSet = { ...content, projects: content.projects.slice(1) };
     const result = await loadContentSet(database.db, changed);
     expect(result.loaded).toBe(true);
     expect(await service.refresh()).toBe(true);
     expect(service.store.version).toBe(result.version);
-    expect(service.store.count('glossary')).toBe(content.glossary.length - 1);
+    expect(service.store.count('projects')).toBe(content.projects.length - 1);
   });
 
   it('leaves the previous content intact when a load fails half-way', async () => {
     const before = await findLatestVersion(database.db);
     const countBefore = (await listAllContentItems(database.db)).length;
     // Two items with the same kind and id violate the primary key inside the transaction.
-    const broken: ContentSet = { ...content, glossary: [content.glossary[0], content.glossary[0]] };
+    const broken: ContentSet = { ...content, projects: [content.projects[0], content.projects[0]] };
     await expect(loadContentSet(database.db, broken)).rejects.toThrow();
     expect((await findLatestVersion(database.db))?.version).toBe(before?.version);
     expect(await listAllContentItems(database.db)).toHaveLength(countBefore);

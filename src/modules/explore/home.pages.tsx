@@ -8,7 +8,7 @@ import { DistrictMap } from '../map/map.pages.js';
 import { StatisticValue } from './statistics.view.js';
 
 /** Headline figures for the home page, by id; missing ids are skipped so content edits cannot break the page. */
-const HEADLINE_STATISTICS = ['regional-gdp-2024', 'utilized-foreign-capital-2024', 'new-foreign-funded-enterprises-2024', 'two-zones-breakthrough-policies'];
+const HEADLINE_STATISTICS = ['gdp', 'actually-utilized-foreign-capital', 'new-foreign-invested-enterprises', 'goods-trade-total'];
 
 const ENTRY_POINTS = [
   { key: 'twoZones', href: urls.twoZones },
@@ -89,11 +89,21 @@ export function registerHomePage(app: FastifyInstance, deps: PageDeps): void {
           </section>
           <section class="section home-map" aria-labelledby="map-h">
             <h2 id="map-h">{t(lang, 'map.title')}</h2>
-            <p>{t(lang, 'home.mapLead')}</p>
-            <DistrictMap lang={lang} store={store} layer="projects" />
-            <p>
-              <a href={urls.map(lang)}>{t(lang, 'home.openMap')}</a>
-            </p>
+            <div class="home-map__grid">
+              <DistrictMap lang={lang} store={store} layer="projects" />
+              <div>
+                <p>{t(lang, 'home.mapLead')}</p>
+                <p>{t(lang, 'map.caption.projects')}</p>
+                <p>
+                  <a class="button" href={urls.map(lang)}>
+                    {t(lang, 'home.openMap')}
+                  </a>
+                </p>
+                <p>
+                  <a href={urls.districts(lang)}>{t(lang, 'districts.title')}</a>
+                </p>
+              </div>
+            </div>
           </section>
         </>
       ),

@@ -14,10 +14,25 @@ export function chartableSets(stats: readonly Statistic[]): Statistic[][] {
   return [...byUnit.values()].filter((set) => set.length >= 2).sort((a, b) => b.length - a.length).slice(0, 2);
 }
 
+/**
+ * English readers expect "4,984.31 billion yuan", Chinese readers "49,843.1 亿元": the data keeps one exact value in
+ * Chinese counting units (亿 = 100 million, 万 = 10,000), and English display rescales it without rounding.
+ */
+export function displayValue(stat: Statistic, lang: Lang): { value: string; unit: string } {
+  if (lang === 'en') {
+    const hundredMillion = stat.unit.en.match(/^100 million (.+)$/);
+    if (hundredMillion) return { value: formatNumber(stat.value / 10, lang), unit: `billion ${hundredMillion[1]}` };
+    const tenThousand = stat.unit.en.match(/^10,000 (.+)$/);
+    if (tenThousand) return { value: formatNumber(stat.value / 100, lang), unit: `million ${tenThousand[1]}` };
+  }
+  return { value: formatNumber(stat.value, lang), unit: bi(stat.unit, lang) };
+}
+
 export function StatisticValue({ stat, lang }: { stat: Statistic; lang: Lang }) {
+  const shown = displayValue(stat, lang);
   return (
     <>
-      <strong class="stat__value">{formatNumber(stat.value, lang)}</strong> <span class="stat__unit">{bi(stat.unit, lang)}</span>
+      <strong class="stat__value">{shown.value}</strong> <span class="stat__unit">{shown.unit}</span>
     </>
   );
 }

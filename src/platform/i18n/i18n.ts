@@ -33,8 +33,9 @@ export function t(lang: Lang, key: MessageKey | string, params: Record<string, s
 }
 
 export const numberFormat = {
-  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
-  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }),
+  // Four digits keep figures such as 0.4883 yuan/kWh exact; integers show no decimals.
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 4 }),
+  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 }),
 } as const;
 
 export function htmlLang(lang: Lang): string {

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: start-up times, then autocannon against a bare Fastify route and the platform's endpoints
+ * in the same run, printing req/s, p50/p99 latency and the ratio to the baseline. Servers run in child processes
+ * so the load generator does not share their event loop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+function start(script: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} not ready in ${timeoutMs} ms`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function timedStart(dataDir: string, port: number): Promise<{ ms: number; child: ChildProcess }> {
+  const began = performance.now();
+  const child = start('src/main.ts', { DATA_DIR: dataDir, PORT: String(port) });
+  await waitReady(`http://127.0.0.1:${port}/readyz`, child);
+  return { ms: performance.now() - began, child };
+}
+
+interface Row { name: string; path: string; rps: number; p50: number; p99: number; errors: number }
+
+async function load(name: string, url: string): Promise<Row> {
+  // Warm-up so caches and JIT are in their steady state before measuring.
+  await autocannon({ url, connections: 10, duration: 2 });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { 'accept-encoding': 'br, gzip' } });
+  return { name, path: new URL(url).pathname + new URL(url).search, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ib-bench-'));
+try {
+  const first = await timedStart(dataDir, 3901);
+  await stop(first.child);
+  const restart = await timedStart(dataDir, 3901);
+  const app = restart.child;
+
+  const hello = start('bench/hello-server.ts', { PORT: '3902' });
+  await waitReady('http://127.0.0.1:3902/', hello);
+
+  const rows: Row[] = [];
+  rows.push(await load('baseline: bare Fastify hello', 'http://127.0.0.1:3902/'));
+  rows.push(await load('cached page (en, industries)', 'http://127.0.0.1:3901/en/industries'));
+  rows.push(await load('cached page (zh, district)', 'http://127.0.0.1:3901/zh/districts/haidian'));
+  rows.push(await load('API list (policies, 20 items)', 'http://127.0.0.1:3901/api/v1/policies?limit=20'));
+  rows.push(await load('API item (district)', 'http://127.0.0.1:3901/api/v1/districts/haidian'));
+  await stop(hello);
+  await stop(app);
+
+  const baseline = rows[0].rps;
+  console.log(`\n## Bench ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`\nStart-up (embedded PGlite): first start incl. migrations and loading all content ${Math.round(first.ms)} ms; restart on existing data ${Math.round(restart.ms)} ms (both until /readyz answers 200).\n`);
+  console.log(`autocannon, ${CONNECTIONS} connections, ${DURATION} s each, same run:\n`);
+  console.log('| endpoint | path | req/s | p50 ms | p99 ms | ratio to baseline | errors |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.name} | \`${r.path}\` | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline).toFixed(2)} | ${r.errors} |`);
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
