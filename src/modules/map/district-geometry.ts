@@ -16,6 +16,8 @@ export interface DistrictShape {
   path: string;
   /** Label position (the GeoJSON's own centre point, projected). */
   labelAt: [number, number];
+  /** Too small on the map for a name: only the figure is drawn (the name is in the link's label and the table). */
+  small: boolean;
 }
 
 interface Feature {
@@ -45,11 +47,15 @@ export function districtShapes(): { districts: DistrictShape[]; bda: [number, nu
     return [Math.round(x * 10) / 10, Math.round(y * 10) / 10] as [number, number];
   };
   shapes = {
-    districts: collection.features.map((feature) => ({
-      geoName: feature.properties.name,
-      path: simplifyPath(toPath(feature.geometry) ?? '', 1.5),
-      labelAt: project(feature.properties.cp),
-    })),
+    districts: collection.features.map((feature) => {
+      const [[x0, y0], [x1, y1]] = toPath.bounds(feature.geometry);
+      return {
+        geoName: feature.properties.name,
+        path: simplifyPath(toPath(feature.geometry) ?? '', 1.5),
+        labelAt: project(feature.properties.cp),
+        small: Math.min(x1 - x0, y1 - y0) < 45,
+      };
+    }),
     bda: project(BDA_LONLAT),
   };
   return shapes;

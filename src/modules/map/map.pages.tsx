@@ -46,12 +46,18 @@ export function DistrictMap({ lang, store, layer, highlight }: { lang: Lang; sto
         return (
           <a href={urls.district(lang, district.id)} aria-label={t(lang, `map.districtLabel.${layer}`, { name, count: value })} class={highlight === district.id ? 'is-highlighted' : undefined}>
             <path d={shape.path} class="district-map__shape" fill={shadeFor(value, max)} />
-            <text x={shape.labelAt[0]} y={shape.labelAt[1]} class="district-map__label" text-anchor="middle" aria-hidden="true">
-              <tspan x={shape.labelAt[0]}>{name.replace(/ District$/, '')}</tspan>
-              <tspan x={shape.labelAt[0]} dy="1.15em" class="district-map__value">
+            {shape.small ? (
+              <text x={shape.labelAt[0]} y={shape.labelAt[1] + 4} class="district-map__label district-map__label--small district-map__value" text-anchor="middle" aria-hidden="true">
                 {value}
-              </tspan>
-            </text>
+              </text>
+            ) : (
+              <text x={shape.labelAt[0]} y={shape.labelAt[1]} class="district-map__label" text-anchor="middle" aria-hidden="true">
+                <tspan x={shape.labelAt[0]}>{name.replace(/ District$/, '')}</tspan>
+                <tspan x={shape.labelAt[0]} dy="1.15em" class="district-map__value">
+                  {value}
+                </tspan>
+              </text>
+            )}
           </a>
         );
       })}
