@@ -1,7 +1,5 @@
-/** Debian Chromium driven by playwright-core (no browser download: the machine's /usr/bin/chromium). */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+/** Debian Chromium driven by playwright-core (no browser download: the machine's /usr/bin/chromium). Playwright gives each launch a fresh profile. */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -13,7 +11,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'ib-chromium-'))}`,
+      '--disable-component-update', '--disable-sync',
     ],
   });
 }

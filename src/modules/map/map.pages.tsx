@@ -42,9 +42,12 @@ export function DistrictMap({ lang, store, layer, highlight }: { lang: Lang; sto
         const district = byGeoName.get(shape.geoName);
         if (!district) return <path d={shape.path} class="district-map__shape" fill="#f4f5f7" />;
         const value = layerValue(store, district.id, layer);
-        const name = local(district, lang).name;
+        // The accessible name starts with the words drawn on the map (WCAG 2.5.3, label in name).
+        const name = local(district, lang).name.replace(/ District$/, '');
         return (
-          <a href={urls.district(lang, district.id)} aria-label={t(lang, `map.districtLabel.${layer}`, { name, count: value })} class={highlight === district.id ? 'is-highlighted' : undefined}>
+          <a href={urls.district(lang, district.id)} class={highlight === district.id ? 'is-highlighted' : undefined}>
+            {/* SVG links take their accessible name from <title>, which also shows as a tooltip on hover. */}
+            <title>{t(lang, `map.districtLabel.${layer}`, { name, count: value })}</title>
             <path d={shape.path} class="district-map__shape" fill={shadeFor(value, max)} />
             {shape.small ? (
               <text x={shape.labelAt[0]} y={shape.labelAt[1] + 4} class="district-map__label district-map__label--small district-map__value" text-anchor="middle" aria-hidden="true">
@@ -52,7 +55,7 @@ export function DistrictMap({ lang, store, layer, highlight }: { lang: Lang; sto
               </text>
             ) : (
               <text x={shape.labelAt[0]} y={shape.labelAt[1]} class="district-map__label" text-anchor="middle" aria-hidden="true">
-                <tspan x={shape.labelAt[0]}>{name.replace(/ District$/, '')}</tspan>
+                <tspan x={shape.labelAt[0]}>{name}</tspan>
                 <tspan x={shape.labelAt[0]} dy="1.15em" class="district-map__value">
                   {value}
                 </tspan>
@@ -62,7 +65,8 @@ export function DistrictMap({ lang, store, layer, highlight }: { lang: Lang; sto
         );
       })}
       {bdaDistrict && (
-        <a href={urls.district(lang, 'bda')} aria-label={t(lang, `map.districtLabel.${layer}`, { name: local(bdaDistrict, lang).name, count: layerValue(store, 'bda', layer) })}>
+        <a href={urls.district(lang, 'bda')}>
+          <title>{t(lang, `map.districtLabel.${layer}`, { name: t(lang, 'map.bdaShort'), count: layerValue(store, 'bda', layer) })}</title>
           <circle cx={bda[0]} cy={bda[1]} r="9" class="district-map__marker" />
           <text x={bda[0] + 12} y={bda[1] + 4} class="district-map__label district-map__label--start" aria-hidden="true">
             {t(lang, 'map.bdaShort')} {layerValue(store, 'bda', layer)}

@@ -26,7 +26,8 @@ export function barChartSvg(input: BarChartInput): string {
   chart.setOption({
     animation: false,
     grid: { left: 8, right: 90, top: 10, bottom: 24, containLabel: true },
-    textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif', color: '#1d2330' },
+    // The page's stylesheet sets the real font stack; a plain family keeps quotes out of the SVG.
+    textStyle: { fontFamily: 'sans-serif', color: '#1d2330' },
     xAxis: { type: 'value', name: input.unit, nameLocation: 'middle', nameGap: 22, axisLabel: { color: '#4a5263' } },
     yAxis: {
       type: 'category',
@@ -44,13 +45,27 @@ export function barChartSvg(input: BarChartInput): string {
       },
     ],
   });
-  const svg = chart
-    .renderToSVGString()
+  const svg = styleToAttributes(chart.renderToSVGString())
     .replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(input.title)}" focusable="false" `);
   chart.dispose();
   if (cache.size > 500) cache.clear();
   cache.set(key, svg);
   return svg;
+}
+
+/**
+ * The strict CSP (style-src 'self') blocks inline style attributes, so ECharts' `style="font-size:12px;…"` becomes
+ * the equivalent SVG presentation attributes (`font-size="12px"`), which are not styles and are allowed.
+ */
+export function styleToAttributes(svg: string): string {
+  return svg.replace(/\sstyle="([^"]*)"/g, (_, declarations: string) =>
+    declarations
+      .split(';')
+      .map((d) => d.split(':'))
+      .filter(([name, value]) => name?.trim() && value?.trim() && /^[a-z-]+$/.test(name.trim()))
+      .map(([name, value]) => ` ${name.trim()}="${escapeAttribute(value.trim())}"`)
+      .join(''),
+  );
 }
 
 function escapeAttribute(value: string): string {
