@@ -5,13 +5,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config.js';
 import type { Db } from './platform/db/database.js';
 import { installErrorHandlers } from './platform/http/error-handler.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { PageCache } from './platform/http/page-cache.js';
 import type { PageDeps } from './platform/http/pages.js';
 import { ContentService } from './modules/content/index.js';
@@ -34,26 +34,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     routerOptions: { ignoreTrailingSlash: true },
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.TRUST_PROXY ? [] : null,
-      },
-    },
-    // HSTS only makes sense behind TLS; the embedded default serves plain HTTP on loopback.
-    hsts: config.TRUST_PROXY ? { maxAge: 31536000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app, { behindTls: config.TRUST_PROXY });
   await app.register(formbody);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1d', index: false });
   installErrorHandlers(app, config.PUBLIC_BASE_URL);

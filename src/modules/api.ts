@@ -1,12 +1,15 @@
 /** The JSON API: content under /api/v1, the OpenAPI document and its docs page. */
 import type { FastifyInstance } from 'fastify';
 import type { ContentService } from './content/index.js';
+import { PageCache } from '../platform/http/page-cache.js';
 import { registerContentApi } from './api/content.api.js';
 import { openApiDocument } from './api/openapi.js';
 import { renderApiDocs } from './api/docs.page.js';
 
 export async function registerApi(api: FastifyInstance, deps: { content: ContentService; baseUrl: string }): Promise<void> {
-  registerContentApi(api, deps.content);
+  const cache = new PageCache();
+  deps.content.onChange(() => cache.clear());
+  registerContentApi(api, deps.content, cache);
   api.get('/api/openapi.json', async () => openApiDocument(deps.baseUrl));
   let docs: string | null = null;
   api.get('/api/docs', async (_request, reply) => {

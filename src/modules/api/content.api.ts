@@ -1,5 +1,7 @@
 /** /api/v1/<kind> (list with filters and pagination) and /api/v1/<kind>/<id> for every content kind. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PageCache } from '../../platform/http/page-cache.js';
+import { sendCachedPage } from '../../platform/http/pages.js';
 import { z } from 'zod';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
@@ -18,10 +20,22 @@ export function listQuerySchema(kind: ContentKind) {
   return z.object({ ...paginationShape, ...filters }).strict();
 }
 
-export function registerContentApi(api: FastifyInstance, content: ContentService): void {
+/**
+ * Answers are pure functions of (URL, content version), so they are serialised and compressed once and then
+ * served from the same cache as pages.
+ */
+export function registerContentApi(api: FastifyInstance, content: ContentService, cache: PageCache): void {
+  const cached = (request: FastifyRequest, reply: FastifyReply, answer: () => unknown) => {
+    const store = content.store;
+    const key = `${store.version}|${request.url}`;
+    const page = cache.get(key) ?? cache.set(key, JSON.stringify(answer()), 200, store.version, 'application/json; charset=utf-8');
+    reply.header('x-content-version', String(store.version));
+    return sendCachedPage(request, reply, page);
+  };
+
   for (const kind of Object.keys(CONTENT_KINDS) as ContentKind[]) {
     const querySchema = listQuerySchema(kind);
-    api.get(`/api/v1/${kind}`, async (request, reply) => {
+    api.get(`/api/v1/${kind}`, async (request, reply) => cached(request, reply, () => {
       const query = parseInput(querySchema, request.query) as Record<string, string | number | undefined> & { limit: number; offset: number; q?: string };
       const store = content.store;
       const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
@@ -32,7 +46,6 @@ export function registerContentApi(api: FastifyInstance, content: ContentService
         const text = searchableText(item);
         return words.every((w) => text.includes(w));
       });
-      reply.header('x-content-version', String(store.version));
       return {
         kind,
         total: matching.length,
@@ -41,13 +54,12 @@ export function registerContentApi(api: FastifyInstance, content: ContentService
         content_version: store.version,
         items: matching.slice(query.offset, query.offset + query.limit),
       };
-    });
+    }));
     api.get(`/api/v1/${kind}/:id`, async (request, reply) => {
       const { id } = request.params as { id: string };
       const item = content.store.get(kind, id);
       if (!item) throw new NotFoundError(`There is no ${kind} item with id "${id.slice(0, 80)}". List them at /api/v1/${kind}.`);
-      reply.header('x-content-version', String(content.store.version));
-      return item;
+      return cached(request, reply, () => item);
     });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Rendered public pages, kept compressed in memory per (URL, content version), with an ETag.
+ * Rendered public pages and API answers, kept compressed in memory per (URL, content version), with an ETag.
  * A cached page is answered without rendering; a matching If-None-Match gets 304.
  * Bounded: the oldest entries are dropped first, so odd query strings cannot grow memory without limit.
  */
@@ -9,6 +9,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export interface CachedPage {
   etag: string;
   status: number;
+  contentType: string;
   identity: Buffer;
   gzip: Buffer;
   brotli: Buffer;
@@ -27,11 +28,12 @@ export class PageCache {
     return this.entries.get(key);
   }
 
-  set(key: string, html: string, status: number, version: number): CachedPage {
-    const identity = Buffer.from(html, 'utf8');
+  set(key: string, body: string, status: number, version: number, contentType = 'text/html; charset=utf-8'): CachedPage {
+    const identity = Buffer.from(body, 'utf8');
     const page: CachedPage = {
       etag: `W/"${version}-${createHash('sha1').update(identity).digest('base64url').slice(0, 16)}"`,
       status,
+      contentType,
       identity,
       gzip: gzipSync(identity, { level: 6 }),
       brotli: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),

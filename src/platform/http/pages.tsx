@@ -51,7 +51,7 @@ export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, pag
   reply.header('etag', page.etag).header('vary', 'Accept-Encoding').header('cache-control', 'public, max-age=0, must-revalidate');
   if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
   const encoding = chooseEncoding(request.headers['accept-encoding']);
-  reply.code(page.status).type('text/html; charset=utf-8');
+  reply.code(page.status).type(page.contentType);
   if (encoding === 'identity') return reply.send(page.identity);
   return reply.header('content-encoding', encoding).send(encoding === 'br' ? page.brotli : page.gzip);
 }
