@@ -7,9 +7,12 @@ import { PageHeader, Section, bi, local } from '../../platform/views/components.
 import { DataTable } from '../../platform/views/data-table.js';
 import { SourceList, UnofficialTranslation } from '../../platform/views/sources.js';
 
+const COST_ORDER = ['water', 'reclaimed_water', 'electricity', 'gas', 'heating', 'office_rent', 'minimum_wage', 'social_insurance'];
+
 export function registerCostPages(app: FastifyInstance, deps: PageDeps): void {
   registerPage(app, deps, routes.costs, ({ lang, store }) => {
-    const costs = store.costs;
+    // The guide's order: utilities, then rents, then labour costs.
+    const costs = [...store.costs].sort((a, b) => COST_ORDER.indexOf(a.cost_type) - COST_ORDER.indexOf(b.cost_type));
     return {
       title: t(lang, 'costs.title'),
       description: t(lang, 'costs.lead'),
