@@ -18,6 +18,7 @@ import { ContentService } from './modules/content/index.js';
 import { registerPublicPages } from './modules/pages.js';
 import { registerApi } from './modules/api.js';
 import { registerHealth } from './platform/http/health.js';
+import { SearchService } from './modules/search/index.js';
 
 export interface AppDeps {
   db: Db;
@@ -47,10 +48,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     const preferred = request.headers['accept-language']?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
     return reply.redirect(`/${preferred}`, 302);
   });
-  registerPublicPages(app, pages);
+  const search = new SearchService(deps.content);
+  registerPublicPages(app, pages, search);
   await app.register(async (api) => {
     await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });
-    await registerApi(api, { content: deps.content, baseUrl: config.PUBLIC_BASE_URL });
+    await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL });
+  });
+  // Build the search index once the server is up, so the first search does not pay for it.
+  app.addHook('onReady', async () => {
+    if (deps.content.ready) setImmediate(() => void search.current);
   });
   return app;
 }

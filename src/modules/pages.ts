@@ -14,8 +14,10 @@ import { registerPolicyPages } from './policies/policies.pages.js';
 import { registerProcedurePages } from './procedures/procedures.pages.js';
 import { registerCostPages } from './costs/costs.pages.js';
 import { registerDirectoryPages } from './directory/directory.pages.js';
+import { registerSearchPages, type SearchService } from './search/index.js';
 
-export function registerPublicPages(app: FastifyInstance, deps: PageDeps): void {
+export function registerPublicPages(app: FastifyInstance, deps: PageDeps, search: SearchService): void {
+  registerSearchPages(app, deps, search);
   for (const register of [
     registerHomePage, registerExplorePages, registerTwoZonesPages, registerInfoPages, registerIndustryPages, registerParkPages,
     registerProjectPages, registerDistrictPages, registerMapPages, registerPolicyPages, registerProcedurePages, registerCostPages,

@@ -89,6 +89,8 @@ function checkReferences(set: ContentSet, problems: ContentProblem[]): void {
   const expect = (kind: ContentKind, itemId: string, field: string, ref: string, known: Set<string>) => {
     if (!known.has(ref)) problems.push({ file: `content/${kind}`, itemId, field, message: `unknown reference "${ref}"` });
   };
+  const industries = ids('industries');
+  for (const policy of set.policies) policy.industries.forEach((i, n) => expect('policies', policy.id, `industries.${n}`, i, industries));
   for (const industry of set.industries) industry.parks.forEach((p, i) => expect('industries', industry.id, `parks.${i}`, p, parks));
   for (const park of set.parks) if (park.parent) expect('parks', park.id, 'parent', park.parent, parks);
   for (const zone of set.zones) if (zone.parent) expect('zones', zone.id, 'parent', zone.parent, zones);

@@ -186,6 +186,12 @@ const policyPart = z
     departments: z.array(bilingualSchema).default([]),
   })
   .strict();
+/** Who a policy is for, as a facet of the policy library. */
+export const POLICY_AUDIENCES = [
+  'foreign-invested-enterprises', 'rd-centers', 'headquarters', 'smes', 'srdi-enterprises', 'high-tech-enterprises',
+  'startups', 'talents', 'financial-institutions', 'hk-macao-investors', 'park-enterprises', 'all-enterprises',
+] as const;
+
 export const policySchema = z
   .object({
     ...base,
@@ -199,6 +205,9 @@ export const policySchema = z
     date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
     url: url.optional(),
     topics: z.array(id).default([]),
+    audiences: z.array(z.enum(POLICY_AUDIENCES)).default([]),
+    /** Ids of industries (content/industries) the policy is about; empty when it is not industry-specific. */
+    industries: z.array(id).default([]),
     interpretations: z.array(z.object({ url: url.optional(), en: z.object({ title: text }).strict(), zh: z.object({ title: text }).strict() }).strict()).default([]),
     en: z.object({ title: text, summary: text }).strict(),
     zh: z.object({ title: text, summary: text }).strict(),

@@ -4,3 +4,4 @@ export { ContentStore, type DistrictProfile } from './content.store.js';
 export { loadContentDirectory, loadContentSet, type LoadResult } from './content.loader.js';
 export { readContent, ContentValidationError, type ContentSet } from './content.files.js';
 export * from './content.schemas.js';
+export { displayValue } from './statistic-display.js';

@@ -2,7 +2,7 @@
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import { bi, formatNumber, local, Section } from '../../platform/views/components.js';
 import { barChartSvg } from '../../platform/views/charts.js';
-import { STAT_GROUPS, type Statistic } from '../content/index.js';
+import { STAT_GROUPS, displayValue, type Statistic } from '../content/index.js';
 
 /** Groups a group's figures by unit; only units with two or more figures make a meaningful chart. */
 export function chartableSets(stats: readonly Statistic[]): Statistic[][] {
@@ -12,20 +12,6 @@ export function chartableSets(stats: readonly Statistic[]): Statistic[][] {
     byUnit.set(key, [...(byUnit.get(key) ?? []), s]);
   }
   return [...byUnit.values()].filter((set) => set.length >= 2).sort((a, b) => b.length - a.length).slice(0, 2);
-}
-
-/**
- * English readers expect "4,984.31 billion yuan", Chinese readers "49,843.1 亿元": the data keeps one exact value in
- * Chinese counting units (亿 = 100 million, 万 = 10,000), and English display rescales it without rounding.
- */
-export function displayValue(stat: Statistic, lang: Lang): { value: string; unit: string } {
-  if (lang === 'en') {
-    const hundredMillion = stat.unit.en.match(/^100 million (.+)$/);
-    if (hundredMillion) return { value: formatNumber(stat.value / 10, lang), unit: `billion ${hundredMillion[1]}` };
-    const tenThousand = stat.unit.en.match(/^10,000 (.+)$/);
-    if (tenThousand) return { value: formatNumber(stat.value / 100, lang), unit: `million ${tenThousand[1]}` };
-  }
-  return { value: formatNumber(stat.value, lang), unit: bi(stat.unit, lang) };
 }
 
 export function StatisticValue({ stat, lang }: { stat: Statistic; lang: Lang }) {

@@ -36,6 +36,8 @@ export const routes = {
   directory: '/:lang/directory',
   glossary: '/:lang/glossary',
   about: '/:lang/about',
+  search: '/:lang/search',
+  ask: '/:lang/ask',
 } as const;
 
 export const urls = {
@@ -62,6 +64,8 @@ export const urls = {
   directory: (lang: Lang, district?: string) => withQuery(`/${lang}/directory`, { district }),
   glossary: (lang: Lang) => `/${lang}/glossary`,
   about: (lang: Lang) => `/${lang}/about`,
+  search: (lang: Lang, query?: { q?: string; type?: string; page?: number }) => withQuery(`/${lang}/search`, query),
+  ask: (lang: Lang, q?: string) => withQuery(`/${lang}/ask`, { q }),
   apiDocs: () => '/api/docs',
   openapi: () => '/api/openapi.json',
   api: (kind: string, id?: string) => (id ? `/api/v1/${kind}/${encodeURIComponent(id)}` : `/api/v1/${kind}`),

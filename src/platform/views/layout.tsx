@@ -69,6 +69,13 @@ export function Layout(frame: PageFrame) {
                 <span class="site-header__tagline">{t(lang, 'site.tagline')}</span>
               </span>
             </a>
+            <form class="site-search" method="get" action={urls.search(lang)} role="search" aria-label={t(lang, 'search.title')}>
+              <label for="site-search-q" class="visually-hidden">
+                {t(lang, 'search.label')}
+              </label>
+              <input id="site-search-q" name="q" type="search" maxLength={300} placeholder={t(lang, 'search.placeholder')} />
+              <button type="submit">{t(lang, 'search.button')}</button>
+            </form>
             <a class="site-header__lang" href={switchLangPath(path, other)} hreflang={htmlLang(other)} lang={htmlLang(other)}>
               {t(other, 'layout.languageName')}
             </a>
@@ -107,6 +114,7 @@ export function Layout(frame: PageFrame) {
           <div class="container site-footer__grid">
             <p>{t(lang, 'footer.about')}</p>
             <ul>
+              <li><a href={urls.ask(lang)}>{t(lang, 'ask.title')}</a></li>
               <li><a href={urls.glossary(lang)}>{t(lang, 'nav.glossary')}</a></li>
               <li><a href={urls.districts(lang)}>{t(lang, 'nav.districts')}</a></li>
               <li><a href={urls.apiDocs()}>{t(lang, 'footer.api')}</a></li>
