@@ -2,10 +2,11 @@
 import type { Lang } from '../../platform/i18n/i18n.js';
 import type { SourceRef } from '../../platform/views/sources.js';
 import { cellText } from '../../platform/views/data-table.js';
-import { displayValue, type ContentStore } from '../content/index.js';
+import { displayValue, type ContentStore, type ContentTable } from '../content/index.js';
+import { tableRowText } from './passages.js';
 import type { SearchHit } from './search-index.js';
 
-export type Intent = 'phone' | 'postcode' | 'fax' | 'email' | 'website' | 'address' | 'documents' | 'time_limit' | 'rent' | 'price' | 'rate' | 'threshold' | 'figure';
+import type { Intent } from './intents.js';
 
 export interface AnswerCard {
   intent: Intent;
@@ -60,16 +61,29 @@ function parkFact(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lan
 }
 
 /** A table row holding a number: rents, prices, rates, time limits and thresholds live in tables. */
-function tableRowFact(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang): AnswerCard | null {
+/**
+ * The row a hit on a whole table item means: the only row that mentions more of the question's words than any
+ * other. When rows tie (e.g. "electricity price" matches every tariff row) there is no single answer to state.
+ */
+function bestRow(table: ContentTable, terms: string[], lang: Lang): number | null {
+  const scores = table.rows.map((_, index) => {
+    const text = tableRowText(table, table.rows[index], lang).toLowerCase();
+    return terms.filter((term) => text.includes(term)).length;
+  });
+  const best = Math.max(...scores);
+  return best > 0 && scores.filter((s) => s === best).length === 1 ? scores.indexOf(best) : null;
+}
+
+function tableRowFact(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, terms: string[]): AnswerCard | null {
   if (!['rent', 'price', 'rate', 'time_limit', 'threshold', 'figure'].includes(intent)) return null;
   const item = hit.unit.type === 'costs' ? store.get('costs', hit.unit.id) : hit.unit.type === 'procedures' ? store.get('procedures', hit.unit.id) : undefined;
   if (!item) return null;
   const part = hit.unit.key.split(':')[2];
-  if (!part) return null;
   for (const table of item.tables) {
-    const match = part.match(new RegExp(`^${table.id}-(\\d+)$`));
-    if (!match) continue;
-    const row = table.rows[Number(match[1]) - 1];
+    const match = part?.match(new RegExp(`^${table.id}-(\\d+)$`));
+    const rowIndex = match ? Number(match[1]) - 1 : part ? null : bestRow(table, terms, lang);
+    if (rowIndex === null) continue;
+    const row = table.rows[rowIndex];
     const label = table.columns.find((c) => !c.hidden && c.type === 'text');
     const values = table.columns.filter((c) => !c.hidden && c.type !== 'text' && row[c.key] !== null && row[c.key] !== undefined);
     if (!row || values.length === 0) return null;
@@ -110,7 +124,7 @@ function statisticFact(hit: SearchHit, intent: Intent, store: ContentStore, lang
   return card(hit, lang, intent, stat[lang].label, value, zh(lang) ? `${stat.year}年${stat.zh.label}为${value}。` : `${stat.en.label} in ${stat.year}: ${value}.`);
 }
 
-export function factFromHit(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang): AnswerCard | null {
+export function factFromHit(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, terms: string[] = []): AnswerCard | null {
   switch (hit.unit.type) {
     case 'contacts':
       return contactFact(hit, intent, store, lang);
@@ -119,9 +133,9 @@ export function factFromHit(hit: SearchHit, intent: Intent, store: ContentStore,
     case 'statistics':
       return statisticFact(hit, intent, store, lang);
     case 'costs':
-      return tableRowFact(hit, intent, store, lang);
+      return tableRowFact(hit, intent, store, lang, terms);
     case 'procedures':
-      return stepFact(hit, intent, store, lang) ?? tableRowFact(hit, intent, store, lang);
+      return stepFact(hit, intent, store, lang) ?? tableRowFact(hit, intent, store, lang, terms);
     default:
       return null;
   }

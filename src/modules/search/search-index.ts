@@ -4,7 +4,9 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import type { ContentKind, ContentStore } from '../content/index.js';
+import type { ContentKind, ContentStore, GlossaryTerm } from '../content/index.js';
+import { buildExpander, type Expander } from './synonyms.js';
+import { detectIntents, INTENT_TYPES } from './intents.js';
 import { buildSearchUnits, type SearchUnit } from './search-units.js';
 import { processTerm, queryTerms, tokenize } from './tokenize.js';
 import { closestTerm } from './spelling.js';
@@ -43,7 +45,10 @@ export class SearchIndex {
   /** Processed term → document frequency; and the most common surface form, for "did you mean". */
   private readonly vocabulary = new Map<string, { df: number; surfaces: Set<string> }>();
 
-  constructor(readonly version: number, readonly units: SearchUnit[]) {
+  private readonly expander: Expander;
+
+  constructor(readonly version: number, readonly units: SearchUnit[], glossary: readonly GlossaryTerm[] = []) {
+    this.expander = buildExpander(glossary);
     this.mini = new MiniSearch({
       idField: 'idx',
       fields: ['titleEn', 'titleZh', 'textEn', 'textZh', 'keywords'],
@@ -79,13 +84,15 @@ export class SearchIndex {
   }
 
   static fromStore(store: ContentStore): SearchIndex {
-    return new SearchIndex(store.version, buildSearchUnits(store));
+    return new SearchIndex(store.version, buildSearchUnits(store), store.glossary);
   }
 
   search(query: string, options: SearchOptions): SearchOutcome {
     const terms = queryTerms(query.slice(0, 300));
     if (terms.length === 0) return { query, terms, total: 0, hits: [], countsByType: {}, didYouMean: null };
-    const results = this.rank(terms, options.lang);
+    const expanded = queryTerms(this.expander.expand(query.slice(0, 300)));
+    const favoured = new Set(detectIntents(query).flatMap((intent) => INTENT_TYPES[intent]));
+    const results = this.rank(expanded, options.lang, favoured);
     const countsByType: Partial<Record<ContentKind, number>> = {};
     const perItem = new Map<string, number>();
     const kept: SearchResult[] = [];
@@ -106,14 +113,18 @@ export class SearchIndex {
     return { query, terms, total: kept.length, hits, countsByType, didYouMean: this.didYouMean(terms) };
   }
 
-  private rank(terms: string[], lang: Lang): SearchResult[] {
+  private rank(terms: string[], lang: Lang, favoured: Set<ContentKind> = new Set()): SearchResult[] {
     const own = lang === 'zh' ? { titleZh: 3, textZh: 1.2, titleEn: 1.5, textEn: 0.8 } : { titleEn: 3, textEn: 1.2, titleZh: 1.5, textZh: 0.8 };
     return this.mini.search(terms.join(' '), {
       tokenize: (q) => q.split(' '),
       boost: { ...own, keywords: 1.5 },
       fuzzy: (term) => (isLatin(term) && term.length >= 5 ? 0.2 : false),
       prefix: (term, index, all) => index === all.length - 1 && isLatin(term) && term.length >= 3,
-      boostDocument: (id) => (this.units[id as number].main ? 1.15 : 1),
+      boostDocument: (id) => {
+        const unit = this.units[id as number];
+        // Glossary definitions explain words; they should not crowd out the passages that answer.
+        return (unit.main ? 1.15 : 1) * (favoured.has(unit.type) ? 1.4 : 1) * (unit.type === 'glossary' ? 0.8 : 1);
+      },
       weights: { fuzzy: 0.3, prefix: 0.4 },
     });
   }
