@@ -19,6 +19,8 @@ import { registerPublicPages } from './modules/pages.js';
 import { registerApi } from './modules/api.js';
 import { registerHealth } from './platform/http/health.js';
 import { SearchService } from './modules/search/index.js';
+import { registerPolicyFeeds } from './modules/policies/policy-feed.js';
+import { registerSitemap } from './modules/sitemap/sitemap.js';
 
 export interface AppDeps {
   db: Db;
@@ -50,6 +52,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   const search = new SearchService(deps.content);
   registerPublicPages(app, pages, search);
+  registerPolicyFeeds(app, deps.content, config.PUBLIC_BASE_URL);
+  registerSitemap(app, deps.content, config.PUBLIC_BASE_URL);
   await app.register(async (api) => {
     await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });
     await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL });

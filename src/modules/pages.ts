@@ -18,9 +18,10 @@ import { registerSearchPages, type SearchService } from './search/index.js';
 
 export function registerPublicPages(app: FastifyInstance, deps: PageDeps, search: SearchService): void {
   registerSearchPages(app, deps, search);
+  registerPolicyPages(app, deps, search);
   for (const register of [
     registerHomePage, registerExplorePages, registerTwoZonesPages, registerInfoPages, registerIndustryPages, registerParkPages,
-    registerProjectPages, registerDistrictPages, registerMapPages, registerPolicyPages, registerProcedurePages, registerCostPages,
+    registerProjectPages, registerDistrictPages, registerMapPages, registerProcedurePages, registerCostPages,
     registerDirectoryPages,
   ]) {
     register(app, deps);

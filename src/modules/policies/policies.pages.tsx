@@ -1,72 +1,70 @@
-/** Policies: the guide's policy list by section, and one page per policy with its links, interpretations and parts. */
+/** Policies: the faceted policy library, and one page per policy with its links, parts, relations and references. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
-import { Empty, ExternalLink, Facts, PageHeader, Section, bi, local } from '../../platform/views/components.js';
+import { Empty, ExternalLink, Facts, PageHeader, Pagination, Section, bi, local } from '../../platform/views/components.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
-import { POLICY_CATEGORIES } from '../content/index.js';
-import { filterPolicies, parsePolicyFilter } from './policies.filter.js';
+import type { SearchService } from '../search/index.js';
+import { parsePolicyQuery, policyQueryString, runPolicyQuery } from './policies.filter.js';
+import { PolicyFacetForm, SelectedFilters, facetLabel } from './policy-facets.js';
 import { PolicyParts } from './policy-parts.js';
+import { policyReferences, relatedPolicies } from './policy-relations.js';
 
-export function registerPolicyPages(app: FastifyInstance, deps: PageDeps): void {
-  registerPage(app, deps, routes.policies, ({ lang, store, query }) => {
-    const { filter, errors } = parsePolicyFilter(query, lang);
-    const policies = filterPolicies(store, filter);
+const PAGE_SIZE = 20;
+
+export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search: SearchService): void {
+  registerPage(app, deps, routes.policies, ({ lang, store, query: raw }) => {
+    const { query, errors } = parsePolicyQuery(raw, store, lang);
+    let relevance: Map<string, number> | undefined;
+    if (query.q) {
+      relevance = new Map();
+      for (const hit of search.current.search(query.q, { lang, type: 'policies', limit: 500, perItem: 1 }).hits) relevance.set(hit.unit.id, hit.score);
+    }
+    const results = runPolicyQuery(store, query, relevance);
+    const pages = Math.max(1, Math.ceil(results.policies.length / PAGE_SIZE));
+    const shown = results.policies.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
+    const topic = query.selected.topic.length === 1 ? query.selected.topic[0] : undefined;
     return {
       title: t(lang, 'policies.title'),
       description: t(lang, 'policies.lead'),
       section: 'nav.policies',
       status: errors.length ? 400 : 200,
       crumbs: [{ label: t(lang, 'policies.title') }],
-      sources: policies.slice(0, 1).flatMap((p) => p.sources.slice(0, 1)),
+      sources: shown.flatMap((p) => p.sources.slice(0, 1)),
       body: (
         <>
           <PageHeader lang={lang} title={t(lang, 'policies.title')} lead={t(lang, 'policies.lead')} />
           {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
-          <form class="filter-form" method="get" action={urls.policies(lang)} role="search" aria-label={t(lang, 'policies.filterLabel')}>
-            <div class="field">
-              <label for="category">{t(lang, 'policies.category')}</label>
-              <select id="category" name="category">
-                <option value="">{t(lang, 'policies.allCategories')}</option>
-                {POLICY_CATEGORIES.map((c) => (
-                  <option value={c} selected={c === filter.category}>
-                    {t(lang, `policies.category.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="q">{t(lang, 'projects.words')}</label>
-              <input id="q" name="q" type="search" value={filter.q ?? ''} maxLength={100} />
-            </div>
-            <button type="submit" class="button">
-              {t(lang, 'projects.apply')}
-            </button>
-          </form>
-          <p class="result-count" role="status">
-            {t(lang, 'policies.count', { count: policies.length })}
-          </p>
-          {policies.length === 0 && <Empty>{t(lang, 'policies.none')}</Empty>}
-          {POLICY_CATEGORIES.map((category) => {
-            const list = policies.filter((p) => p.category === category);
-            if (list.length === 0) return null;
-            return (
-              <Section id={category} title={t(lang, `policies.category.${category}`)}>
-                <ul class="policy-list">
-                  {list.map((p) => (
-                    <li>
+          <div class="library">
+            <PolicyFacetForm lang={lang} store={store} query={query} results={results} />
+            <div>
+              <SelectedFilters lang={lang} store={store} query={query} />
+              <p class="result-count" role="status">
+                {t(lang, 'policies.count', { count: results.policies.length })}
+              </p>
+              {results.policies.length === 0 && <Empty>{t(lang, 'policies.none')}</Empty>}
+              <ul class="policy-list">
+                {shown.map((p) => (
+                  <li class="policy-item">
+                    <h2 class="policy-item__title">
                       <a href={urls.policy(lang, p.id)}>{local(p, lang).title}</a>
-                      <span class="muted">
-                        {' '}
-                        {[lang === 'zh' ? p.doc_number_zh ?? p.doc_number : p.doc_number, p.date].filter(Boolean).join(' · ')}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </Section>
-            );
-          })}
+                    </h2>
+                    <p class="muted">
+                      {[lang === 'zh' ? (p.doc_number_zh ?? p.doc_number) : p.doc_number, bi(p.issuer, lang), p.date, t(lang, `policies.level.${p.level}`)].filter(Boolean).join(' · ')}
+                    </p>
+                    <p class="policy-item__tags">{facetLabel(store, 'category', p.category, lang)}</p>
+                  </li>
+                ))}
+              </ul>
+              <Pagination lang={lang} page={query.page} pages={pages} hrefFor={(n) => urls.policies(lang) + policyQueryString(query, { page: n })} />
+              <p class="feed-link">
+                <a href={urls.policyFeed(lang, topic)} type="application/atom+xml">
+                  {topic ? t(lang, 'policies.feedTopic', { topic: facetLabel(store, 'topic', topic, lang) }) : t(lang, 'policies.feed')}
+                </a>
+              </p>
+            </div>
+          </div>
         </>
       ),
     };
@@ -76,6 +74,8 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps): void 
     const policy = store.get('policies', params.id);
     if (!policy) return null;
     const text = local(policy, lang);
+    const related = relatedPolicies(store, policy);
+    const references = policyReferences(search.current, policy);
     return {
       title: text.title,
       description: text.summary.slice(0, 200),
@@ -100,10 +100,23 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps): void 
                   [t(lang, 'policies.issuer'), bi(policy.issuer, lang) || undefined],
                   [t(lang, 'policies.date'), policy.date],
                   [t(lang, 'policies.level'), t(lang, `policies.level.${policy.level}`)],
+                  [t(lang, 'policies.facet.audience'), policy.audiences.map((a) => facetLabel(store, 'audience', a, lang)).join(lang === 'zh' ? '、' : ', ') || undefined],
+                  [
+                    t(lang, 'policies.facet.topic'),
+                    policy.topics.length ? (
+                      <ul class="link-list link-list--inline">
+                        {policy.topics.map((topic) => (
+                          <li>
+                            <a href={`${urls.policies(lang)}?topic=${encodeURIComponent(topic)}`}>{facetLabel(store, 'topic', topic, lang)}</a>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : undefined,
+                  ],
                   [t(lang, 'policies.official'), policy.url ? <ExternalLink href={policy.url}>{t(lang, 'policies.readOfficial')}</ExternalLink> : undefined],
                 ]}
               />
-              {lang === 'en' && <p class="muted">{local(policy, 'zh').title}</p>}
+              {lang === 'en' && <p class="muted" lang="zh-CN">{policy.zh.title}</p>}
             </aside>
           </div>
           {policy.interpretations.length > 0 && (
@@ -116,6 +129,40 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps): void 
             </Section>
           )}
           <PolicyParts policy={policy} lang={lang} />
+          {policy.industries.length > 0 && (
+            <Section id="industries" title={t(lang, 'policies.industries')}>
+              <ul class="link-list link-list--inline">
+                {policy.industries.map((id) => (
+                  <li>
+                    <a href={urls.industry(lang, id)}>{facetLabel(store, 'industry', id, lang)}</a>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
+          {related.length > 0 && (
+            <Section id="related" title={t(lang, 'policies.related')}>
+              <ul class="link-list">
+                {related.map((p) => (
+                  <li>
+                    <a href={urls.policy(lang, p.id)}>{local(p, lang).title}</a>
+                    {p.date && <span class="muted"> · {p.date}</span>}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
+          {references.length > 0 && (
+            <Section id="references" title={t(lang, 'policies.references')}>
+              <ul class="link-list">
+                {references.map((r) => (
+                  <li>
+                    <a href={r.url[lang]}>{r.title[lang]}</a> <span class="muted">— {t(lang, `search.type.${r.type}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
         </>
       ),
     };

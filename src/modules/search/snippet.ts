@@ -3,11 +3,17 @@ import { stem } from './tokenize.js';
 
 const WINDOW = 180;
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Chinese terms match as they are; an English term matches any word starting with its root ("polic" → "Policies"). */
 function matchers(terms: string[]): RegExp | null {
   const words = terms
-    .map((t) => (/\p{Script=Han}/u.test(t) ? t : stem(t)))
     .filter((t) => t.length >= 2 || /\d/.test(t))
-    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    .map((t) => {
+      if (/\p{Script=Han}/u.test(t) || /\d/.test(t)) return escape(t);
+      const root = stem(t).replace(/(?<=.{3})[ye]$/, '');
+      return `\\b${escape(root)}[\\p{L}]*`;
+    });
   return words.length ? new RegExp(`(${words.join('|')})`, 'giu') : null;
 }
 
@@ -24,8 +30,15 @@ export function snippetOf(passage: string, terms: string[]): string {
 export function highlightParts(text: string, terms: string[]): { text: string; match: boolean }[] {
   const pattern = matchers(terms);
   if (!pattern) return [{ text, match: false }];
-  return text
-    .split(pattern)
-    .filter((part) => part !== '')
-    .map((part) => ({ text: part, match: pattern.test(part) && (pattern.lastIndex = 0) === 0 }));
+  const parts: { text: string; match: boolean }[] = [];
+  // split() with a capturing group puts the matches at odd positions.
+  text.split(pattern).forEach((piece, index) => {
+    if (piece === '') return;
+    const match = index % 2 === 1;
+    const last = parts[parts.length - 1];
+    // Chinese bigrams match side by side ("海淀" "区商" "务局"): one mark reads better than three.
+    if (last && last.match === match) last.text += piece;
+    else parts.push({ text: piece, match });
+  });
+  return parts;
 }
