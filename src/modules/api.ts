@@ -11,7 +11,7 @@ export async function registerApi(api: FastifyInstance, deps: { content: Content
   const cache = new PageCache();
   deps.content.onChange(() => cache.clear());
   registerContentApi(api, deps.content, cache);
-  registerSearchApi(api, deps.content, deps.search);
+  registerSearchApi(api, deps.content, deps.search, cache);
   api.get('/api/openapi.json', async () => openApiDocument(deps.baseUrl));
   let docs: string | null = null;
   api.get('/api/docs', async (_request, reply) => {

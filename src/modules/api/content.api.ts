@@ -1,7 +1,7 @@
 /** /api/v1/<kind> (list with filters and pagination) and /api/v1/<kind>/<id> for every content kind. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PageCache } from '../../platform/http/page-cache.js';
-import { sendCachedPage } from '../../platform/http/pages.js';
+import { sendCachedJson } from '../../platform/http/cached-json.js';
 import { z } from 'zod';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
@@ -25,13 +25,7 @@ export function listQuerySchema(kind: ContentKind) {
  * served from the same cache as pages.
  */
 export function registerContentApi(api: FastifyInstance, content: ContentService, cache: PageCache): void {
-  const cached = (request: FastifyRequest, reply: FastifyReply, answer: () => unknown) => {
-    const store = content.store;
-    const key = `${store.version}|${request.url}`;
-    const page = cache.get(key) ?? cache.set(key, JSON.stringify(answer()), 200, store.version, 'application/json; charset=utf-8');
-    reply.header('x-content-version', String(store.version));
-    return sendCachedPage(request, reply, page);
-  };
+  const cached = (request: FastifyRequest, reply: FastifyReply, answer: () => unknown) => sendCachedJson(request, reply, cache, content.store.version, answer);
 
   for (const kind of Object.keys(CONTENT_KINDS) as ContentKind[]) {
     const querySchema = listQuerySchema(kind);

@@ -1,5 +1,7 @@
 /** /api/v1/search, /api/v1/search/suggest and /api/v1/answers. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendCachedJson } from '../../platform/http/cached-json.js';
+import type { PageCache } from '../../platform/http/page-cache.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { ContentService } from '../content/index.js';
 import { answerQuestion } from './answers.js';
@@ -7,8 +9,11 @@ import { answerQuerySchema, languageOf, searchQuerySchema, serialiseHit, suggest
 import type { SearchService } from './search.service.js';
 import { fallbackContacts } from './fallback-contacts.js';
 
-export function registerSearchApi(api: FastifyInstance, content: ContentService, search: SearchService): void {
-  api.get('/api/v1/search', async (request) => {
+/** Answers depend only on the URL and the content version, so repeated questions are served from the cache. */
+export function registerSearchApi(api: FastifyInstance, content: ContentService, search: SearchService, cache: PageCache): void {
+  const cached = (request: FastifyRequest, reply: FastifyReply, build: () => unknown) => sendCachedJson(request, reply, cache, content.store.version, build);
+
+  api.get('/api/v1/search', async (request, reply) => cached(request, reply, () => {
     const query = parseInput(searchQuerySchema, request.query);
     const outcome = search.current.search(query.q, { lang: query.lang, type: query.type, limit: query.limit, offset: query.offset });
     return {
@@ -19,14 +24,14 @@ export function registerSearchApi(api: FastifyInstance, content: ContentService,
       did_you_mean: outcome.didYouMean,
       results: outcome.hits.map((hit) => serialiseHit(hit, query.lang)),
     };
-  });
+  }));
 
-  api.get('/api/v1/search/suggest', async (request) => {
+  api.get('/api/v1/search/suggest', async (request, reply) => cached(request, reply, () => {
     const query = parseInput(suggestQuerySchema, request.query);
     return { query: query.q, suggestions: search.current.suggest(query.q, query.lang, query.limit) };
-  });
+  }));
 
-  api.get('/api/v1/answers', async (request) => {
+  api.get('/api/v1/answers', async (request, reply) => cached(request, reply, () => {
     const query = parseInput(answerQuerySchema, request.query);
     const lang = query.lang ?? languageOf(query.q);
     const answer = answerQuestion(search.current, content.store, query.q, lang);
@@ -40,5 +45,5 @@ export function registerSearchApi(api: FastifyInstance, content: ContentService,
       passages: answer.passages.map((hit) => serialiseHit(hit, lang)),
       contacts: answer.noAnswer || !answer.card ? fallbackContacts(content.store, query.q).map((c) => ({ id: c.id, name: c[lang].name, phones: c.phones.map((p) => p.number) })) : [],
     };
-  });
+  }));
 }

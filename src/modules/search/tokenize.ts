@@ -1,12 +1,12 @@
 /**
  * Tokens for search, identical for documents and queries.
  * - Latin text: lower-cased words with a light English stemmer (plurals, -ing, -ed), so "policies" finds "policy".
- * - Chinese: default tokenizers find no Chinese words at all. Intl.Segmenter('zh') gives dictionary words, but
- *   splits unknown names (海淀 → 海|淀), so every run of Chinese characters is also indexed as overlapping
- *   bigrams: "海淀区" → 海淀, 淀区. Queries are cut the same way, so names match whatever the dictionary knows.
+ * - Chinese: default tokenizers find no Chinese words at all. Every run of Chinese characters is indexed as
+ *   overlapping bigrams ("海淀区" → 海淀, 淀区) and queries are cut the same way, so names match whether or not a
+ *   dictionary knows them. Measured on the evaluation set: adding Intl.Segmenter('zh') dictionary words on top of
+ *   the bigrams changed no recall figure and made the index ~25 % slower to build, so it is not used.
  * - Numbers are kept whole ("88496768", "2420", "9.5").
  */
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 
@@ -34,7 +34,6 @@ export function stem(word: string): string {
 function hanTokens(run: string): string[] {
   if (run.length === 1) return [run];
   const tokens: string[] = [];
-  for (const part of segmenter.segment(run)) if (part.isWordLike && part.segment.length >= 2) tokens.push(part.segment);
   for (let i = 0; i < run.length - 1; i++) tokens.push(run.slice(i, i + 2));
   return tokens;
 }
