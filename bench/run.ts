@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { runSearchScale } from './search-scale.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -46,14 +48,22 @@ async function timedStart(dataDir: string, port: number): Promise<{ ms: number; 
   return { ms: performance.now() - began, child };
 }
 
-interface Row { name: string; path: string; rps: number; p50: number; p99: number; errors: number }
+interface Row { name: string; path: string; rps: number; p50: number; p99: number; errors: number; rotating: boolean }
 
-async function load(name: string, url: string): Promise<Row> {
+/** Loads one URL, or rotates through several paths (e.g. the evaluation questions) on the same server. */
+async function load(name: string, url: string, paths?: string[]): Promise<Row> {
+  let next = 0;
+  const requests = paths ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[next++ % paths.length] }) }] : undefined;
   // Warm-up so caches and JIT are in their steady state before measuring.
-  await autocannon({ url, connections: 10, duration: 2 });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { 'accept-encoding': 'br, gzip' } });
-  return { name, path: new URL(url).pathname + new URL(url).search, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  await autocannon({ url, connections: 10, duration: 2, requests });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { 'accept-encoding': 'br, gzip' }, requests });
+  const shown = paths ? `${new URL(url).pathname}?q=… (${paths.length} questions in rotation)` : new URL(url).pathname + new URL(url).search;
+  return { name, path: shown, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, rotating: Boolean(paths) };
 }
+
+const questions = (JSON.parse(readFileSync('test/fixtures/search-eval.json', 'utf8')) as { lang: string; question: string }[]).map(
+  (q) => `q=${encodeURIComponent(q.question)}&lang=${q.lang}`,
+);
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ib-bench-'));
 try {
@@ -67,20 +77,30 @@ try {
 
   const rows: Row[] = [];
   rows.push(await load('baseline: bare Fastify hello', 'http://127.0.0.1:3902/'));
+  // Rotating paths costs autocannon itself time per request; rotating rows are compared with a baseline that rotates too.
+  rows.push(await load('baseline, rotating query strings', 'http://127.0.0.1:3902/', questions.map((q) => `/?${q}`)));
   rows.push(await load('cached page (en, industries)', 'http://127.0.0.1:3901/en/industries'));
   rows.push(await load('cached page (zh, district)', 'http://127.0.0.1:3901/zh/districts/haidian'));
   rows.push(await load('API list (policies, 20 items)', 'http://127.0.0.1:3901/api/v1/policies?limit=20'));
   rows.push(await load('API item (district)', 'http://127.0.0.1:3901/api/v1/districts/haidian'));
+  rows.push(await load('search API', 'http://127.0.0.1:3901/api/v1/search', questions.map((q) => `/api/v1/search?${q}`)));
+  rows.push(await load('answers API', 'http://127.0.0.1:3901/api/v1/answers', questions.map((q) => `/api/v1/answers?${q}`)));
+  rows.push(await load('search page (HTML)', 'http://127.0.0.1:3901/en/search', questions.map((q) => `/${q.endsWith('zh') ? 'zh' : 'en'}/search?${q.replace(/&lang=\w+$/, '')}`)));
   await stop(hello);
   await stop(app);
 
   const baseline = rows[0].rps;
+  const rotatingBaseline = rows[1].rps;
   console.log(`\n## Bench ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(`\nStart-up (embedded PGlite): first start incl. migrations and loading all content ${Math.round(first.ms)} ms; restart on existing data ${Math.round(restart.ms)} ms (both until /readyz answers 200).\n`);
   console.log(`autocannon, ${CONNECTIONS} connections, ${DURATION} s each, same run:\n`);
-  console.log('| endpoint | path | req/s | p50 ms | p99 ms | ratio to baseline | errors |');
+  console.log('| endpoint | path | req/s | p50 ms | p99 ms | ratio to baseline (rotating rows: to the rotating baseline) | errors |');
   console.log('|---|---|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.name} | \`${r.path}\` | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline).toFixed(2)} | ${r.errors} |`);
+  for (const r of rows) console.log(`| ${r.name} | \`${r.path}\` | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / (r.rotating ? rotatingBaseline : baseline)).toFixed(2)} | ${r.errors} |`);
+  console.log('\nSearch and answers cache each distinct question per content version; the rotation warms the cache first, so these rows measure cached answers. Uncached query cost, in process, over the same questions:\n');
+  for (const s of await runSearchScale()) {
+    console.log(`- corpus ×${s.factor} (${s.units} passages): index build ${Math.round(s.buildMs)} ms; uncached query p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, max ${s.max.toFixed(2)} ms`);
+  }
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

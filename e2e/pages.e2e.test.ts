@@ -85,3 +85,23 @@ describe('[PROJECTS] project filter', () => {
     await page.close();
   });
 });
+
+describe.each(['en', 'zh'] as const)('[SEARCH] %s', (lang) => {
+  it('searches, filters by type and opens a result, without JavaScript', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/${lang}`);
+    await page.fill('#site-search-q', lang === 'zh' ? '外资研发中心' : 'R&D centres');
+    await page.locator('.site-search button').click();
+    await page.waitForURL(/\/search\?q=/);
+    await expect(page.locator('.result').count()).resolves.toBeGreaterThan(0);
+    await page.locator('.type-filter a[href*="type=policies"]').click();
+    await page.waitForURL(/type=policies/);
+    const types = await page.locator('.result__type').allTextContents();
+    expect(new Set(types).size).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/${lang}-search-policies.png`, fullPage: true });
+    await page.locator('.result__title a').first().click();
+    await page.waitForURL(/\/policies\/.+rd-center/);
+    await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
+    await page.close();
+  });
+});
