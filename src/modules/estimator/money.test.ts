@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { multiplyToYuan, percent, scaled, sumYuan } from './money.js';
+
+describe('exact money arithmetic', () => {
+  it('multiplies without floating-point error and rounds half up to the fen once', () => {
+    expect(0.1 * 3).not.toBe(0.3);
+    expect(multiplyToYuan('0.1', 3)).toBe(0.3);
+    expect(multiplyToYuan(0.4883, 1234)).toBe(602.56); // 602.5622
+    expect(multiplyToYuan(0.005, 1)).toBe(0.01); // half up
+    expect(multiplyToYuan(272.48, 120, 12)).toBe(392371.2);
+  });
+
+  it('turns percentages into factors and sums amounts exactly', () => {
+    expect(percent(9.8)).toBe('0.098');
+    expect(percent(0.5)).toBe('0.005');
+    expect(sumYuan([0.1, 0.2])).toBe(0.3);
+  });
+
+  it('refuses input it cannot represent exactly', () => {
+    expect(() => scaled('1.2345678')).toThrow(RangeError);
+    expect(() => scaled(Number.NaN)).toThrow(RangeError);
+  });
+});

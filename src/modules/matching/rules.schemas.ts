@@ -1,0 +1,105 @@
+/**
+ * Policy rules as data (content/rules/): who a policy applies to, as a condition tree over the investor's facts,
+ * with named, dated threshold parameters. No policy condition is written in TypeScript.
+ */
+import { z } from 'zod';
+import { sourceSchema, bilingualSchema, DISTRICT_IDS } from '../content/content.schemas.js';
+
+const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const ENTITY_TYPES = ['wfoe', 'jv', 'rep_office', 'rd_center', 'regional_hq', 'branch'] as const;
+export const STATUSES = ['high_tech', 'srdi', 'hq_authorised', 'rd_hq', 'listed', 'sme', 'tech_sme', 'unicorn'] as const;
+export const INVESTOR_ORIGINS = ['foreign', 'hong_kong', 'macao', 'taiwan'] as const;
+
+/** The investor's facts: the questionnaire's keys. `type` drives parsing and which operators make sense. */
+export const FACTS = {
+  industry: { type: 'industry' },
+  activity: { type: 'text' },
+  entity_type: { type: 'enum', values: ENTITY_TYPES },
+  district: { type: 'district' },
+  in_ftz: { type: 'boolean' },
+  ftz_cluster: { type: 'zone' },
+  park: { type: 'park' },
+  investment_usd: { type: 'number' },
+  paid_in_capital_usd: { type: 'number' },
+  revenue_cny: { type: 'number' },
+  staff: { type: 'number' },
+  foreign_share_pct: { type: 'number' },
+  statuses: { type: 'set', values: STATUSES },
+  investor_origin: { type: 'enum', values: INVESTOR_ORIGINS },
+  hires_foreign_staff: { type: 'boolean' },
+  imports_goods: { type: 'boolean' },
+} as const;
+export type FactName = keyof typeof FACTS;
+export const FACT_NAMES = Object.keys(FACTS) as [FactName, ...FactName[]];
+
+const label = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
+
+export const leafSchema = z
+  .object({
+    fact: z.enum(FACT_NAMES),
+    op: z.enum(['eq', 'neq', 'in', 'not_in', 'gte', 'gt', 'lte', 'lt', 'is_true', 'is_false', 'includes', 'excludes']),
+    /** A literal to compare with… */
+    value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]).optional(),
+    /** …or the id of a named, dated parameter (content/rules/parameters.json). */
+    param: id.optional(),
+    label,
+    /** The question to ask when the fact is unknown; defaults to the fact's question in facts.json. */
+    question: label.optional(),
+    source: sourceSchema.optional(),
+  })
+  .strict()
+  .refine((leaf) => ['is_true', 'is_false'].includes(leaf.op) || leaf.value !== undefined || leaf.param !== undefined, 'a comparison needs value or param');
+export type Leaf = z.infer<typeof leafSchema>;
+
+export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+    leafSchema,
+  ]),
+);
+
+export const BENEFIT_TYPES = ['funding', 'tax', 'finance_fx', 'talent_visa', 'market_access', 'facilitation'] as const;
+
+export const ruleSchema = z
+  .object({
+    id,
+    /** The policy (content/policies) this rule is about. */
+    policy: id,
+    benefit_type: z.enum(BENEFIT_TYPES),
+    valid_from: isoDate.optional(),
+    valid_to: isoDate.optional(),
+    /** Higher = shown first among equals (1–5). */
+    relevance: z.number().int().min(1).max(5).default(3),
+    en: z.object({ benefit: z.string().min(1) }).strict(),
+    zh: z.object({ benefit: z.string().min(1) }).strict(),
+    condition: conditionSchema,
+    sources: z.array(sourceSchema).min(1),
+    zh_translation: z.enum(['official', 'unofficial']),
+  })
+  .strict();
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const parameterSchema = z
+  .object({
+    id,
+    value: z.union([z.number(), z.array(z.string())]),
+    unit: bilingualSchema.optional(),
+    valid_from: isoDate.optional(),
+    valid_to: isoDate.optional(),
+    en: z.object({ label: z.string().min(1) }).strict(),
+    zh: z.object({ label: z.string().min(1) }).strict(),
+    sources: z.array(sourceSchema).min(1),
+  })
+  .strict();
+export type Parameter = z.infer<typeof parameterSchema>;
+
+export const factQuestionSchema = z
+  .object({ fact: z.enum(FACT_NAMES), en: z.object({ question: z.string().min(1) }).strict(), zh: z.object({ question: z.string().min(1) }).strict() })
+  .strict();
+
+export { DISTRICT_IDS };
