@@ -21,6 +21,7 @@ import { registerHealth } from './platform/http/health.js';
 import { SearchService } from './modules/search/index.js';
 import { registerPolicyFeeds } from './modules/policies/policy-feed.js';
 import { registerSitemap } from './modules/sitemap/sitemap.js';
+import { registerEstimatorPages } from './modules/estimator/estimator.pages.js';
 
 export interface AppDeps {
   db: Db;
@@ -54,6 +55,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerPublicPages(app, pages, search);
   registerPolicyFeeds(app, deps.content, config.PUBLIC_BASE_URL);
   registerSitemap(app, deps.content, config.PUBLIC_BASE_URL);
+  registerEstimatorPages(app, pages, deps.content);
   await app.register(async (api) => {
     await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });
     await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL });

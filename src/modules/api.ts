@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ContentService } from './content/index.js';
 import { registerSearchApi, type SearchService } from './search/index.js';
 import { PageCache } from '../platform/http/page-cache.js';
+import { registerEstimatorApi } from './estimator/estimator.api.js';
 import { registerContentApi } from './api/content.api.js';
 import { openApiDocument } from './api/openapi.js';
 import { renderApiDocs } from './api/docs.page.js';
@@ -12,6 +13,7 @@ export async function registerApi(api: FastifyInstance, deps: { content: Content
   deps.content.onChange(() => cache.clear());
   registerContentApi(api, deps.content, cache);
   registerSearchApi(api, deps.content, deps.search, cache);
+  registerEstimatorApi(api, deps.content);
   api.get('/api/openapi.json', async () => openApiDocument(deps.baseUrl));
   let docs: string | null = null;
   api.get('/api/docs', async (_request, reply) => {

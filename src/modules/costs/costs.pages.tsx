@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
-import { routes } from '../../platform/http/urls.js';
+import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, bi, local } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { SourceList, UnofficialTranslation } from '../../platform/views/sources.js';
@@ -21,6 +21,11 @@ export function registerCostPages(app: FastifyInstance, deps: PageDeps): void {
       body: (
         <>
           <PageHeader lang={lang} title={t(lang, 'costs.title')} lead={t(lang, 'costs.lead')} />
+          <p>
+            <a class="button" href={urls.estimator(lang)}>
+              {t(lang, 'costs.estimate')}
+            </a>
+          </p>
           <nav class="on-this-page" aria-label={t(lang, 'layout.onThisPage')}>
             <ul>
               {costs.map((c) => (
