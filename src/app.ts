@@ -22,6 +22,9 @@ import { SearchService } from './modules/search/index.js';
 import { registerPolicyFeeds } from './modules/policies/policy-feed.js';
 import { registerSitemap } from './modules/sitemap/sitemap.js';
 import { registerEstimatorPages } from './modules/estimator/estimator.pages.js';
+import { readRuleBook } from './modules/matching/rules.files.js';
+import { registerMatchingPages } from './modules/matching/matching.pages.js';
+import { registerMatchingApi } from './modules/matching/matching.api.js';
 
 export interface AppDeps {
   db: Db;
@@ -52,13 +55,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     return reply.redirect(`/${preferred}`, 302);
   });
   const search = new SearchService(deps.content);
+  const ruleBook = await readRuleBook(config.CONTENT_DIR, new Set(deps.content.store.policies.map((p) => p.id)));
   registerPublicPages(app, pages, search);
   registerPolicyFeeds(app, deps.content, config.PUBLIC_BASE_URL);
   registerSitemap(app, deps.content, config.PUBLIC_BASE_URL);
   registerEstimatorPages(app, pages, deps.content);
+  registerMatchingPages(app, pages, search, ruleBook);
   await app.register(async (api) => {
     await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });
     await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL });
+    registerMatchingApi(api, deps.content, search, ruleBook);
   });
   // Build the search index once the server is up, so the first search does not pay for it.
   app.addHook('onReady', async () => {

@@ -2,6 +2,6 @@
 export { ContentService, ContentNotLoadedError } from './content.service.js';
 export { ContentStore, type DistrictProfile } from './content.store.js';
 export { loadContentDirectory, loadContentSet, type LoadResult } from './content.loader.js';
-export { readContent, ContentValidationError, type ContentSet } from './content.files.js';
+export { readContent, ContentValidationError, type ContentSet, type ContentProblem } from './content.files.js';
 export * from './content.schemas.js';
 export { displayValue } from './statistic-display.js';

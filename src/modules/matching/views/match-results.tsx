@@ -1,0 +1,107 @@
+/** Match results grouped by benefit type, each with its reasons: met, not met (given vs needed), still unknown. */
+import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import { urls } from '../../../platform/http/urls.js';
+import { SourceList } from '../../../platform/views/sources.js';
+import type { ContentStore } from '../../content/index.js';
+import type { MatchResult, NextQuestion } from '../match.js';
+import { BENEFIT_TYPES } from '../rules.schemas.js';
+
+function show(value: unknown, lang: Lang): string {
+  if (Array.isArray(value)) return value.join(lang === 'zh' ? '、' : ', ') || '—';
+  if (typeof value === 'number') return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+  if (typeof value === 'boolean') return t(lang, value ? 'profile.yes' : 'profile.no');
+  if (value && typeof value === 'object' && 'not' in value) return `${t(lang, 'match.not')} ${show((value as { not: unknown }).not, lang)}`;
+  return String(value);
+}
+
+export function ResultCard({ result, store, lang }: { result: MatchResult; store: ContentStore; lang: Lang }) {
+  const policy = store.get('policies', result.rule.policy)!;
+  return (
+    <li class={`match match--${result.status}`}>
+      <p class="match__status">{t(lang, `match.status.${result.status}`)}</p>
+      <h4 class="match__title">
+        <a href={urls.policy(lang, policy.id)}>{policy[lang].title}</a>
+      </h4>
+      <p class="match__benefit">{result.rule[lang].benefit}</p>
+      <ul class="reasons">
+        {result.evaluation.passed.map((leaf) => (
+          <li class="reason reason--met">
+            <span aria-hidden="true">✓ </span>
+            <span class="visually-hidden">{t(lang, 'match.met')}: </span>
+            {leaf.label[lang]}
+          </li>
+        ))}
+        {result.evaluation.failed.map((f) => (
+          <li class="reason reason--failed">
+            <span aria-hidden="true">✗ </span>
+            <span class="visually-hidden">{t(lang, 'match.failed')}: </span>
+            {f.leaf.label[lang]} — {t(lang, 'match.givenNeeded', { given: show(f.given, lang), needed: show(f.needed, lang) })}
+          </li>
+        ))}
+        {result.evaluation.missing.map((leaf) => (
+          <li class="reason reason--missing">
+            <span aria-hidden="true">? </span>
+            <span class="visually-hidden">{t(lang, 'match.unknown')}: </span>
+            {leaf.label[lang]}
+          </li>
+        ))}
+      </ul>
+      <details class="match__sources">
+        <summary>{t(lang, 'sources.heading')}</summary>
+        <SourceList sources={result.rule.sources} lang={lang} heading={false} />
+      </details>
+    </li>
+  );
+}
+
+export function MatchResults({ results, store, lang, limitPerGroup }: { results: MatchResult[]; store: ContentStore; lang: Lang; limitPerGroup?: number }) {
+  return (
+    <>
+      {BENEFIT_TYPES.map((type) => {
+        const group = results.filter((r) => r.rule.benefit_type === type && r.status !== 'does_not_apply');
+        if (group.length === 0) return null;
+        return (
+          <section class="match-group" aria-labelledby={`benefit-${type}`}>
+            <h3 id={`benefit-${type}`}>{t(lang, `match.benefit.${type}`)}</h3>
+            <ul class="matches">
+              {group.slice(0, limitPerGroup).map((r) => (
+                <ResultCard result={r} store={store} lang={lang} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export function NotApplying({ results, store, lang }: { results: MatchResult[]; store: ContentStore; lang: Lang }) {
+  const out = results.filter((r) => r.status === 'does_not_apply');
+  if (out.length === 0) return null;
+  return (
+    <details class="not-applying">
+      <summary>{t(lang, 'match.notApplying', { count: out.length })}</summary>
+      <ul class="matches">
+        {out.map((r) => (
+          <ResultCard result={r} store={store} lang={lang} />
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function NextQuestions({ questions, lang }: { questions: NextQuestion[]; lang: Lang }) {
+  if (questions.length === 0) return null;
+  return (
+    <div class="panel next-questions">
+      <h2>{t(lang, 'match.nextQuestions')}</h2>
+      <ol>
+        {questions.slice(0, 6).map((q) => (
+          <li>
+            <a href={`#field-${q.fact}`}>{q.question[lang]}</a> <span class="muted">({t(lang, 'match.decides', { count: q.decides })})</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
