@@ -25,6 +25,9 @@ import { registerEstimatorPages } from './modules/estimator/estimator.pages.js';
 import { readRuleBook } from './modules/matching/rules.files.js';
 import { registerMatchingPages } from './modules/matching/matching.pages.js';
 import { registerMatchingApi } from './modules/matching/matching.api.js';
+import { readMarketAccess } from './modules/market-access/market-access.files.js';
+import { registerMarketAccessApi } from './modules/market-access/market-access.api.js';
+import { registerMarketAccessPages } from './modules/market-access/market-access.pages.js';
 
 export interface AppDeps {
   db: Db;
@@ -56,15 +59,18 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   const search = new SearchService(deps.content);
   const ruleBook = await readRuleBook(config.CONTENT_DIR, new Set(deps.content.store.policies.map((p) => p.id)));
+  const marketAccess = await readMarketAccess(config.CONTENT_DIR);
   registerPublicPages(app, pages, search);
   registerPolicyFeeds(app, deps.content, config.PUBLIC_BASE_URL);
   registerSitemap(app, deps.content, config.PUBLIC_BASE_URL);
   registerEstimatorPages(app, pages, deps.content);
   registerMatchingPages(app, pages, search, ruleBook);
+  registerMarketAccessPages(app, pages, marketAccess);
   await app.register(async (api) => {
     await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });
     await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL });
     registerMatchingApi(api, deps.content, search, ruleBook);
+    registerMarketAccessApi(api, marketAccess);
   });
   // Build the search index once the server is up, so the first search does not pay for it.
   app.addHook('onReady', async () => {

@@ -1,0 +1,113 @@
+/** /:lang/market-access: can a foreign investor do this activity in Beijing, and on what terms? */
+import type { FastifyInstance } from 'fastify';
+import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { routes, urls } from '../../platform/http/urls.js';
+import { ExternalLink, PageHeader, Section } from '../../platform/views/components.js';
+import { checkMarketAccess, type AccessFinding, type AccessResult } from './check.js';
+import type { MarketAccessData } from './market-access.files.js';
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim().slice(0, 300) : '');
+
+function Finding({ f, lang }: { f: AccessFinding; lang: Lang }) {
+  const link = f.list.url ?? f.item.sources.find((s) => s.url)?.url;
+  return (
+    <li class={`access-item access-item--${f.item.measure}`}>
+      <p class="match__status">{t(lang, `access.measure.${f.item.measure}`)}</p>
+      <h4>
+        {f.list[lang].title} — {t(lang, 'access.item', { n: f.item.item_number })}
+      </h4>
+      <p>{f.item[lang].text}</p>
+      {f.item.conditions && <p><strong>{t(lang, 'access.conditions')}:</strong> {f.item.conditions[lang]}</p>}
+      {f.exceedsCap === true && <p class="reason--failed">{t(lang, 'access.exceedsCap', { cap: f.item.restriction?.max_foreign_share_pct ?? '' })}</p>}
+      {!f.item.verified && <p class="tag tag--unofficial">{t(lang, 'access.unverified')}</p>}
+      <p class="muted">
+        {t(lang, 'access.matched')}: {f.matched.join(', ')}
+        {f.item.document_number && ` · ${f.item.document_number}`}
+        {link && (
+          <>
+            {' · '}
+            <ExternalLink href={link}>{t(lang, 'sources.official')}</ExternalLink>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}
+
+export function AccessVerdict({ result, lang }: { result: AccessResult; lang: Lang }) {
+  return (
+    <>
+      <p class={`verdict verdict--${result.verdict}`} role="status">
+        {t(lang, `access.verdict.${result.verdict}`)}
+      </p>
+      {result.verdict === 'no_item_found' && !result.conclusive && <p>{t(lang, 'access.notConclusive')}</p>}
+      <ul class="matches">
+        {[...result.openings, ...result.findings].map((f) => (
+          <Finding f={f} lang={lang} />
+        ))}
+      </ul>
+      <p class="muted">
+        {t(lang, 'access.listsChecked')}: {result.listsChecked.map((l) => `${l[lang].title} (${l.effective})`).join('; ')}
+      </p>
+    </>
+  );
+}
+
+export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps, data: MarketAccessData): void {
+  registerPage(app, deps, routes.marketAccess, ({ lang, query }) => {
+    const activity = one(query, 'activity');
+    const inFtz = one(query, 'in_ftz') === 'yes';
+    const share = one(query, 'foreign_share_pct');
+    const shareNumber = share === '' ? undefined : Number(share);
+    const badShare = shareNumber !== undefined && !(shareNumber >= 0 && shareNumber <= 100);
+    const result = activity.length >= 2 && !badShare ? checkMarketAccess(data, { activity, inFtz, foreignSharePct: shareNumber }) : null;
+    return {
+      title: t(lang, 'access.title'),
+      description: t(lang, 'access.lead'),
+      section: 'nav.policies',
+      status: badShare ? 400 : 200,
+      crumbs: [{ label: t(lang, 'access.title') }],
+      sources: [{ document: '000_b5e748836c3b3473.txt', section: 'POLICY SUPPORT > FOREIGN INVESTMENT' }],
+      body: (
+        <>
+          <PageHeader lang={lang} title={t(lang, 'access.title')} lead={t(lang, 'access.lead')} />
+          {badShare && (
+            <div class="error-summary" role="alert">
+              <h2>{t(lang, 'form.errorSummary')}</h2>
+              <ul>
+                <li>
+                  <a href="#foreign_share_pct">{t(lang, 'access.error.share')}</a>
+                </li>
+              </ul>
+            </div>
+          )}
+          <form class="filter-form" method="get" action={urls.marketAccess(lang)}>
+            <div class="field">
+              <label for="activity">{t(lang, 'access.activity')}</label>
+              <input id="activity" name="activity" value={activity} maxLength={300} />
+            </div>
+            <div class="field">
+              <label for="in_ftz">{t(lang, 'profile.inFtz')}</label>
+              <select id="in_ftz" name="in_ftz">
+                <option value="no" selected={!inFtz}>{t(lang, 'profile.no')}</option>
+                <option value="yes" selected={inFtz}>{t(lang, 'profile.yes')}</option>
+              </select>
+            </div>
+            <div class={`field${badShare ? ' field--error' : ''}`}>
+              <label for="foreign_share_pct">{t(lang, 'profile.foreignShare')}</label>
+              <input id="foreign_share_pct" name="foreign_share_pct" value={share} inputMode="decimal" />
+            </div>
+            <button type="submit" class="button">{t(lang, 'access.submit')}</button>
+          </form>
+          {result && (
+            <Section id="result" title={t(lang, 'access.result')}>
+              <AccessVerdict result={result} lang={lang} />
+            </Section>
+          )}
+        </>
+      ),
+    };
+  });
+}

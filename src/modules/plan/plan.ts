@@ -1,0 +1,104 @@
+/**
+ * The setup plan: the ordered steps from plan to operation for one investor profile (content/plan/setup-steps.json),
+ * each with the procedure's documents and authority, the contacts in the investor's district, and the dated
+ * obligations (annual reports, employment registration), which also export to iCalendar.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { sourceSchema, type Contact, type ContentStore, type Procedure } from '../content/index.js';
+import type { Facts } from '../matching/evaluate.js';
+
+const bi = z.object({ en: z.string(), zh: z.string() }).strict();
+const stepSchema = z
+  .object({
+    id: z.string(),
+    procedure: z.string(),
+    also: z.array(z.string()).default([]),
+    only_entity: z.array(z.string()).optional(),
+    unless_entity: z.array(z.string()).optional(),
+    only_if: z.enum(['imports_goods', 'hires_foreign_staff']).optional(),
+    en: z.object({ title: z.string() }).strict(),
+    zh: z.object({ title: z.string() }).strict(),
+    district_contacts: z.array(z.string()),
+    obligation: z
+      .union([
+        bi.extend({ kind: z.literal('within_days'), days: z.number().int().positive() }).strict(),
+        bi.extend({ kind: z.literal('window'), start: z.string().regex(/^\d{2}-\d{2}$/), end: z.string().regex(/^\d{2}-\d{2}$/) }).strict(),
+        bi.extend({ kind: z.literal('note') }).strict(),
+      ])
+      .optional(),
+    source: sourceSchema.optional(),
+  })
+  .strict();
+export type PlanStepTemplate = z.infer<typeof stepSchema>;
+
+export async function readPlanTemplate(contentDir: string, store: ContentStore): Promise<PlanStepTemplate[]> {
+  const steps = z.array(stepSchema).parse(JSON.parse(await readFile(path.join(contentDir, 'plan', 'setup-steps.json'), 'utf8')));
+  for (const step of steps) for (const id of [step.procedure, ...step.also]) if (!store.get('procedures', id)) throw new Error(`content/plan/setup-steps.json: step ${step.id} names unknown procedure "${id}"`);
+  return steps;
+}
+
+export interface DatedObligation {
+  step: string;
+  title: { en: string; zh: string };
+  start: string;
+  end: string;
+}
+
+export interface PlanStep {
+  template: PlanStepTemplate;
+  procedures: Procedure[];
+  contacts: Contact[];
+  obligation?: DatedObligation;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function buildPlan(template: PlanStepTemplate[], store: ContentStore, facts: Facts, startDate: string): PlanStep[] {
+  const entity = typeof facts.entity_type === 'string' ? facts.entity_type : undefined;
+  const district = typeof facts.district === 'string' ? facts.district : undefined;
+  const firstYear = Number(startDate.slice(0, 4)) + 1;
+  return template
+    .filter((s) => !s.only_entity || (entity !== undefined && s.only_entity.includes(entity)))
+    .filter((s) => !s.unless_entity || entity === undefined || !s.unless_entity.includes(entity))
+    .filter((s) => !s.only_if || facts[s.only_if] !== false)
+    .map((s) => {
+      const procedures = [s.procedure, ...s.also].map((id) => store.get('procedures', id)!);
+      const named = procedures.flatMap((p) => p.contacts).map((id) => store.get('contacts', id)).filter((c): c is Contact => c !== undefined);
+      // The offices of the investor's district first; municipal offices when the district has none of that kind.
+      const local = district ? store.all('contacts').filter((c) => c.district === district && s.district_contacts.includes(c.org_type)) : [];
+      const municipal = named.filter((c) => c.district === null);
+      const contacts = [...new Map([...local, ...(local.length ? [] : named.filter((c) => !district || c.district === district || c.district === null)), ...municipal].map((c) => [c.id, c])).values()].slice(0, 6);
+      let obligation: DatedObligation | undefined;
+      if (s.obligation?.kind === 'window') obligation = { step: s.id, title: { en: s.obligation.en, zh: s.obligation.zh }, start: `${firstYear}-${s.obligation.start}`, end: `${firstYear}-${s.obligation.end}` };
+      if (s.obligation?.kind === 'within_days') obligation = { step: s.id, title: { en: s.obligation.en, zh: s.obligation.zh }, start: startDate, end: addDays(startDate, s.obligation.days) };
+      return { template: s, procedures, contacts, obligation };
+    });
+}
+
+/** iCalendar (RFC 5545) with one all-day event per dated obligation. */
+export function planIcs(steps: PlanStep[], lang: 'en' | 'zh', stamp: string): string {
+  const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+  const day = (date: string) => date.replace(/-/g, '');
+  const events = steps
+    .filter((s) => s.obligation)
+    .map((s) => {
+      const o = s.obligation!;
+      return [
+        'BEGIN:VEVENT',
+        `UID:${o.step}-${day(o.start)}@invest-beijing-one-stop`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;VALUE=DATE:${day(o.start)}`,
+        `DTEND;VALUE=DATE:${day(addDays(o.end, 1))}`,
+        `SUMMARY:${escape(o.title[lang])}`,
+        `DESCRIPTION:${escape(s.template[lang].title)}`,
+        'END:VEVENT',
+      ].join('\r\n');
+    });
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Invest Beijing One-Stop//Setup plan//EN', 'CALSCALE:GREGORIAN', ...events, 'END:VCALENDAR', ''].join('\r\n');
+}
