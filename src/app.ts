@@ -28,6 +28,9 @@ import { registerMatchingApi } from './modules/matching/matching.api.js';
 import { readMarketAccess } from './modules/market-access/market-access.files.js';
 import { registerMarketAccessApi } from './modules/market-access/market-access.api.js';
 import { registerMarketAccessPages } from './modules/market-access/market-access.pages.js';
+import { readPlanTemplate } from './modules/plan/plan.js';
+import { registerPlanPages } from './modules/plan/plan.pages.js';
+import { registerSitesApi } from './modules/sites/sites.api.js';
 
 export interface AppDeps {
   db: Db;
@@ -66,11 +69,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerEstimatorPages(app, pages, deps.content);
   registerMatchingPages(app, pages, search, ruleBook);
   registerMarketAccessPages(app, pages, marketAccess);
+  registerPlanPages(app, pages, deps.content, search, ruleBook, marketAccess, await readPlanTemplate(config.CONTENT_DIR, deps.content.store));
   await app.register(async (api) => {
     await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });
     await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL });
     registerMatchingApi(api, deps.content, search, ruleBook);
     registerMarketAccessApi(api, marketAccess);
+    registerSitesApi(api, deps.content);
   });
   // Build the search index once the server is up, so the first search does not pay for it.
   app.addHook('onReady', async () => {

@@ -23,7 +23,7 @@ describe.each(['en', 'zh'] as const)('every page type in %s', (lang) => {
       const other = lang === 'en' ? 'zh' : 'en';
       expect(html, name).toContain(`href="${url.replace(`/${lang}`, `/${other}`).replace(/&/g, '&amp;')}"`);
       // Pages that state no fact (an empty search box, a question with no answer) have no source to show.
-      if (!['about', 'searchEmpty', 'askNothing'].includes(name)) expect(html, `${name} shows its sources`).toContain('class="sources"');
+      if (!['about', 'searchEmpty', 'askNothing', 'planEmpty'].includes(name)) expect(html, `${name} shows its sources`).toContain('class="sources"');
       expect(html, name).not.toMatch(/<script(?![^>]*\bsrc=)/);
       expect(html, name).not.toMatch(/\sstyle="/);
     }

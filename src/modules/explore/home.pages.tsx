@@ -47,8 +47,14 @@ export function registerHomePage(app: FastifyInstance, deps: PageDeps): void {
             <h1>{t(lang, 'home.title')}</h1>
             <p class="lead">{t(lang, 'home.lead')}</p>
             <p>
+              <a class="button button--inverse" href={urls.plan(lang)}>
+                {t(lang, 'nav.plan')}
+              </a>{' '}
               <a class="button button--inverse" href={urls.overview(lang)}>
                 {t(lang, 'home.start')}
+              </a>{' '}
+              <a class="button button--inverse" href={urls.ask(lang)}>
+                {t(lang, 'ask.title')}
               </a>
             </p>
           </div>

@@ -69,6 +69,7 @@ export const urls = {
   sitemap: () => '/sitemap.xml',
   policiesForMe: (lang: Lang) => `/${lang}/policies-for-me`,
   plan: (lang: Lang) => `/${lang}/plan`,
+  planIcs: (lang: Lang) => `/${lang}/plan/obligations.ics`,
   marketAccess: (lang: Lang) => `/${lang}/market-access`,
   sites: (lang: Lang) => `/${lang}/locations`,
   procedures: (lang: Lang) => `/${lang}/procedures`,

@@ -114,6 +114,10 @@ export function Layout(frame: PageFrame) {
           <div class="container site-footer__grid">
             <p>{t(lang, 'footer.about')}</p>
             <ul>
+              <li><a href={urls.plan(lang)}>{t(lang, 'nav.plan')}</a></li>
+              <li><a href={urls.policiesForMe(lang)}>{t(lang, 'match.title')}</a></li>
+              <li><a href={urls.marketAccess(lang)}>{t(lang, 'access.title')}</a></li>
+              <li><a href={urls.estimator(lang)}>{t(lang, 'estimator.title')}</a></li>
               <li><a href={urls.ask(lang)}>{t(lang, 'ask.title')}</a></li>
               <li><a href={urls.glossary(lang)}>{t(lang, 'nav.glossary')}</a></li>
               <li><a href={urls.districts(lang)}>{t(lang, 'nav.districts')}</a></li>

@@ -1,4 +1,5 @@
 /** The investor questionnaire as a GET form (works without JavaScript); the same fields feed every investor tool. */
+import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { ContentStore } from '../../content/index.js';
 import { ENTITY_TYPES, INVESTOR_ORIGINS, STATUSES } from '../rules.schemas.js';
@@ -31,7 +32,7 @@ function Text({ name, label, query, highlight, numeric }: { name: string; label:
   );
 }
 
-export function ProfileForm({ lang, store, query, action, highlight = [], submitLabel }: { lang: Lang; store: ContentStore; query: Query; action: string; highlight?: string[]; submitLabel: string }) {
+export function ProfileForm({ lang, store, query, action, highlight = [], submitLabel, children }: { lang: Lang; store: ContentStore; query: Query; action: string; highlight?: string[]; submitLabel: string; children?: ComponentChildren }) {
   const unknown = { value: '', label: t(lang, 'profile.notSure') };
   const yesNo = [unknown, { value: 'yes', label: t(lang, 'profile.yes') }, { value: 'no', label: t(lang, 'profile.no') }];
   const statuses = many(query, 'statuses');
@@ -83,6 +84,7 @@ export function ProfileForm({ lang, store, query, action, highlight = [], submit
           <Choice name="imports_goods" label={t(lang, 'profile.imports')} query={query} highlight={highlight} options={yesNo} />
         </div>
       </fieldset>
+      {children}
       <button type="submit" class="button">
         {submitLabel}
       </button>

@@ -1,0 +1,214 @@
+/**
+ * "Plan my investment": the questionnaire once, then one page with policies for me, market access, suggested
+ * locations, a cost estimate for the chosen location and the setup plan. The URL carries the whole profile, so the
+ * plan can be shared or printed; nothing personal is stored.
+ */
+import type { FastifyInstance } from 'fastify';
+import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { NotFoundError } from '../../platform/http/errors.js';
+import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { routes, urls } from '../../platform/http/urls.js';
+import { Bullets, PageHeader, Section, bi, formatNumber } from '../../platform/views/components.js';
+import { ErrorSummary } from '../../platform/views/forms.js';
+import type { ContentService, ContentStore } from '../content/index.js';
+import { ContactCard } from '../directory/contact-card.js';
+import { estimateCosts, EstimateInputError } from '../estimator/estimate.js';
+import { estimateRequestSchema } from '../estimator/estimate.schemas.js';
+import { checkMarketAccess } from '../market-access/check.js';
+import type { MarketAccessData } from '../market-access/market-access.files.js';
+import { AccessVerdict } from '../market-access/market-access.pages.js';
+import type { Facts } from '../matching/evaluate.js';
+import { matchPolicies } from '../matching/match.js';
+import { profileFacts } from '../matching/matching.pages.js';
+import type { RuleBook } from '../matching/rules.files.js';
+import { MatchResults, NextQuestions } from '../matching/views/match-results.js';
+import { ProfileForm, profileFromQuery } from '../matching/views/profile-form.js';
+import type { SearchService } from '../search/index.js';
+import { rankSites } from '../sites/rank.js';
+import { buildPlan, planIcs, type PlanStepTemplate } from './plan.js';
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
+
+function startDateOf(query: Query): string {
+  const start = one(query, 'start');
+  return /^\d{4}-\d{2}-\d{2}$/.test(start) && !Number.isNaN(Date.parse(start)) ? start : new Date().toISOString().slice(0, 10);
+}
+
+function CostSection({ lang, store, facts, query }: { lang: Lang; store: ContentStore; facts: Facts; query: Query }) {
+  const district = typeof facts.district === 'string' ? facts.district : undefined;
+  const area = one(query, 'office_area');
+  const salary = one(query, 'salary');
+  if (!district || (!area && !salary)) return <p>{t(lang, 'plan.costNeeds')}</p>;
+  const rents = store.costs.find((c) => c.cost_type === 'office_rent')!.tables[0].rows.filter((r) => String(r.district_ids).split(' ').includes(district));
+  const parsed = estimateRequestSchema.safeParse({
+    district,
+    office: area ? { area_m2: area, business_district: rents.length > 1 ? (rents[0].area as { en: string }).en : undefined } : undefined,
+    staff: salary && typeof facts.staff === 'number' && facts.staff > 0 ? { count: facts.staff, monthly_salary_cny: salary } : undefined,
+  });
+  if (!parsed.success) return <p>{t(lang, 'plan.costNeeds')}</p>;
+  try {
+    const estimate = estimateCosts(store, parsed.data);
+    return (
+      <>
+        <ul class="bullets">
+          {estimate.components.map((c) => (
+            <li>
+              {c.name[lang]}: {c.amount_range_cny ? `${formatNumber(c.amount_range_cny.min, lang)}–${formatNumber(c.amount_range_cny.max, lang)}` : c.amount_cny === null ? t(lang, 'estimator.notPriced') : formatNumber(c.amount_cny, lang)} {t(lang, 'estimator.yuan')} <span class="muted">({c.formula})</span>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <strong>
+            {t(lang, 'estimator.total')}: {formatNumber(estimate.total, lang)} {t(lang, 'estimator.yuan')}
+          </strong>{' '}
+          · {t(lang, 'estimator.totalRange')}: {formatNumber(estimate.total_range.min, lang)}–{formatNumber(estimate.total_range.max, lang)}
+        </p>
+        <Bullets items={estimate.notes.map((n) => n[lang])} />
+      </>
+    );
+  } catch (error) {
+    if (error instanceof EstimateInputError) return <p>{t(lang, 'plan.costNeeds')}</p>;
+    throw error;
+  }
+}
+
+export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content: ContentService, search: SearchService, book: RuleBook, access: MarketAccessData, template: PlanStepTemplate[]): void {
+  registerPage(app, deps, routes.plan, ({ lang, store, query, path }) => {
+    const { facts, errors, answered } = profileFacts(query, store, search, lang);
+    const ready = facts && answered;
+    const match = ready ? matchPolicies(book, store, facts) : null;
+    const activity = one(query, 'activity');
+    const accessResult = ready && activity.length >= 2 ? checkMarketAccess(access, { activity, inFtz: facts.in_ftz === true, foreignSharePct: typeof facts.foreign_share_pct === 'number' ? facts.foreign_share_pct : undefined }) : null;
+    const sites = ready ? rankSites(store, { industry: typeof facts.industry === 'string' ? facts.industry : undefined, needs: { ftz: facts.in_ftz === true, bonded_zone: facts.imports_goods === true, near_airport: false }, limit: 5 }) : [];
+    const start = startDateOf(query);
+    const steps = ready ? buildPlan(template, store, facts, start) : [];
+    const profileQuery = new URLSearchParams(Object.entries(profileFromQuery(query)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
+    return {
+      title: t(lang, 'plan.title'),
+      description: t(lang, 'plan.lead'),
+      status: errors.length ? 400 : 200,
+      crumbs: [{ label: t(lang, 'plan.title') }],
+      sources: steps.flatMap((s) => s.procedures.flatMap((p) => p.sources.slice(0, 1))).concat(store.costs[0].sources),
+      body: (
+        <>
+          <PageHeader lang={lang} title={t(lang, 'plan.title')} lead={t(lang, 'plan.lead')} />
+          {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
+          {ready && match && (
+            <>
+              <p class="panel">
+                {t(lang, 'plan.share')} <a href={path}>{t(lang, 'plan.thisLink')}</a> · <a href={`${urls.planIcs(lang)}?${profileQuery}&start=${start}`}>{t(lang, 'plan.ics')}</a>
+              </p>
+              <Section id="policies" title={t(lang, 'match.resultsTitle')}>
+                <NextQuestions questions={match.nextQuestions} lang={lang} />
+                <MatchResults results={match.results} store={store} lang={lang} limitPerGroup={3} />
+                <p>
+                  <a href={`${urls.policiesForMe(lang)}?${profileQuery}`}>{t(lang, 'plan.allPolicies')}</a>
+                </p>
+              </Section>
+              <Section id="market-access" title={t(lang, 'access.title')}>
+                {accessResult ? <AccessVerdict result={accessResult} lang={lang} /> : <p>{t(lang, 'plan.accessNeeds')}</p>}
+                <p>
+                  <a href={urls.marketAccess(lang)}>{t(lang, 'access.title')}</a>
+                </p>
+              </Section>
+              <Section id="locations" title={t(lang, 'plan.locations')}>
+                <ol class="site-list">
+                  {sites.map((s) => (
+                    <li>
+                      <a href={urls.district(lang, s.district.id)}>{s.district[lang].name}</a> <span class="muted">({t(lang, 'plan.score', { score: s.score })})</span>
+                      <ul class="bullets">
+                        {s.factors.map((f) => (
+                          <li>
+                            <strong>{t(lang, `plan.factor.${f.key}`)}</strong> (+{f.points}): {f.evidence[lang]}
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ol>
+              </Section>
+              <Section id="costs" title={t(lang, 'estimator.title')}>
+                <CostSection lang={lang} store={store} facts={facts} query={query} />
+                <p>
+                  <a href={urls.estimator(lang)}>{t(lang, 'costs.estimate')}</a>
+                </p>
+              </Section>
+              <Section id="steps" title={t(lang, 'plan.steps')}>
+                <ol class="steps">
+                  {steps.map((step) => (
+                    <li class="step">
+                      <h3 class="step__title">{step.template[lang].title}</h3>
+                      <ul class="link-list">
+                        {step.procedures.map((p) => (
+                          <li>
+                            <a href={urls.procedure(lang, p.id)}>{p[lang].title}</a>
+                            {p.steps[0]?.authority && <span class="muted"> — {bi(p.steps[0].authority, lang)}</span>}
+                          </li>
+                        ))}
+                      </ul>
+                      {step.procedures[0].steps.flatMap((s) => s[lang].documents).length > 0 && (
+                        <details>
+                          <summary>{t(lang, 'procedures.documents')}</summary>
+                          <Bullets items={step.procedures[0].steps.flatMap((s) => s[lang].documents).slice(0, 12)} />
+                        </details>
+                      )}
+                      {step.template.obligation && (
+                        <p class="obligation">
+                          <strong>{step.template.obligation[lang]}</strong>
+                          {step.obligation && ` (${step.obligation.start} – ${step.obligation.end})`}
+                        </p>
+                      )}
+                      {step.contacts.length > 0 && (
+                        <ul class="contact-grid">
+                          {step.contacts.slice(0, 3).map((c) => (
+                            <ContactCard contact={c} lang={lang} />
+                          ))}
+                        </ul>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              </Section>
+            </>
+          )}
+          <Section id="questionnaire" title={t(lang, answered ? 'match.refine' : 'match.start')}>
+            <ProfileForm lang={lang} store={store} query={query} action={urls.plan(lang)} submitLabel={t(lang, 'plan.submit')} highlight={match?.nextQuestions.slice(0, 3).map((q) => q.fact) ?? []}>
+              <fieldset>
+                <legend>{t(lang, 'plan.extra')}</legend>
+                <div class="form-grid">
+                  <div class="field">
+                    <label for="office_area">{t(lang, 'estimator.officeArea')}</label>
+                    <input id="office_area" name="office_area" inputMode="decimal" value={one(query, 'office_area')} />
+                  </div>
+                  <div class="field">
+                    <label for="salary">{t(lang, 'estimator.salary')}</label>
+                    <input id="salary" name="salary" inputMode="decimal" value={one(query, 'salary')} />
+                  </div>
+                  <div class="field">
+                    <label for="start">{t(lang, 'plan.start')}</label>
+                    <input id="start" name="start" type="date" value={one(query, 'start')} />
+                  </div>
+                </div>
+              </fieldset>
+            </ProfileForm>
+          </Section>
+          <p class="muted">{t(lang, 'plan.disclaimer')}</p>
+        </>
+      ),
+    };
+  });
+
+  app.get(routes.planIcs, async (request, reply) => {
+    const { lang } = request.params as { lang: string };
+    if (!isLang(lang)) throw new NotFoundError('Plans exist under /en and /zh.');
+    const query = request.query as Query;
+    const { facts } = profileFacts(query, content.store, search, lang);
+    if (!facts) throw new NotFoundError('The profile in this link is not valid; open the plan page again.');
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="invest-beijing-obligations.ics"')
+      .send(planIcs(buildPlan(template, content.store, facts, startDateOf(query)), lang, stamp));
+  });
+}

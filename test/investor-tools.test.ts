@@ -1,0 +1,116 @@
+/** The investor tools over real HTTP: policy match, market access, site recommendations, cost estimate, plan. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+let t: TestApp;
+let base: string;
+beforeAll(async () => {
+  t = await startTestApp('pglite', { API_RATE_LIMIT: '1000' });
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(() => t.close());
+
+const post = async (path: string, body: unknown) => {
+  const response = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.json() };
+};
+const investor = { industry: '抗体药物', entity_type: 'rd_center', district: 'Haidian', paid_in_capital_usd: 8_000_000, staff: 60 };
+
+describe('POST /api/v1/policy-match', () => {
+  it('returns the contract: understood, results with reasons and sources, next questions', async () => {
+    const { status, body } = await post('/api/v1/policy-match?lang=zh', investor);
+    expect(status).toBe(200);
+    expect(body.understood.district).toMatchObject({ value: 'haidian', how: 'name' });
+    expect(body.understood.industry.value).toBe('pharmaceutical-health');
+    const statuses = new Set(body.results.map((r: { status: string }) => r.status));
+    expect([...statuses].every((s) => ['applies', 'may_apply', 'does_not_apply'].includes(s as string))).toBe(true);
+    const applies = body.results.find((r: { status: string }) => r.status === 'applies');
+    expect(applies.policy).toMatchObject({ id: expect.any(String), title: expect.any(String) });
+    expect(applies.reasons.passed.length).toBeGreaterThan(0);
+    expect(applies.sources.length).toBeGreaterThan(0);
+    expect(body.next_questions[0]).toMatchObject({ fact: expect.any(String), question: expect.any(String) });
+  });
+
+  it('reports unknown keys and invalid values as problem+json naming the field', async () => {
+    const unknown = await post('/api/v1/policy-match', { ...investor, favourite_colour: 'red' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.type).toContain('application/problem+json');
+    expect(unknown.body['invalid-params'][0].name).toBe('favourite_colour');
+    const invalid = await post('/api/v1/policy-match', { district: 'Atlantis', staff: -3 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body['invalid-params'].map((p: { name: string }) => p.name)).toContain('staff');
+  });
+});
+
+describe('GET /api/v1/market-access', () => {
+  it('finds a prohibition with its item number and says when the text is not verified', async () => {
+    const response = await fetch(`${base}/api/v1/market-access?activity=rare+earth+mining`);
+    const body = await response.json();
+    expect(body.verdict).toBe('prohibited');
+    expect(body.items[0]).toMatchObject({ measure: 'prohibited', item_number: expect.any(Number), verified: false });
+    expect(body.items[0].notice).toContain('Check against the official text');
+  });
+
+  it('names a Beijing pilot that opens an activity, with its conditions', async () => {
+    const body = await (await fetch(`${base}/api/v1/market-access?activity=${encodeURIComponent('外资独资医院')}&lang=zh`)).json();
+    expect(body.verdict).toBe('opened_by_beijing_pilot');
+    expect(body.beijing_openings[0].conditions).toBeTruthy();
+  });
+
+  it('never calls an activity allowed when the lists held are not complete and verified', async () => {
+    const body = await (await fetch(`${base}/api/v1/market-access?activity=selling+bicycles`)).json();
+    expect(body.verdict).toBe('no_item_found');
+    expect(body.conclusive).toBe(false);
+    expect(body.note).toContain('does not mean the activity is allowed');
+  });
+});
+
+describe('POST /api/v1/site-recommendations', () => {
+  it('ranks districts by named factors with the guide’s sentences', async () => {
+    const { body } = await post('/api/v1/site-recommendations', { industry: 'pharmaceutical-health', needs: { ftz: true } });
+    expect(body.results.length).toBeGreaterThan(0);
+    const top = body.results[0];
+    expect(top.factors.some((f: { factor: string }) => f.factor === 'industry_layout')).toBe(true);
+    expect(top.score).toBe(top.factors.reduce((n: number, f: { points: number }) => n + f.points, 0));
+  });
+});
+
+describe('POST /api/v1/cost-estimate', () => {
+  it('prices a location with formulas and keeps the injury-insurance range out of the total', async () => {
+    const { body } = await post('/api/v1/cost-estimate', { district: 'haidian', office: { area_m2: 600 }, staff: { count: 60, monthly_salary_cny: 15000 } });
+    expect(body.total).toBe(4_961_592);
+    expect(body.total_range).toEqual({ min: 4_983_192, max: 5_166_792 });
+    expect(body.components[0]).toMatchObject({ name: { en: 'Office rent' }, formula: expect.stringContaining('294.61') });
+  });
+});
+
+describe('plan my investment', () => {
+  const query = 'industry=pharmaceutical-health&entity_type=rd_center&district=haidian&paid_in_capital_usd=8000000&staff=60&hires_foreign_staff=yes&imports_goods=yes&office_area=600&salary=15000&start=2026-01-05&activity=app+store';
+
+  it('shows every section on one page, with contacts in the investor’s district', async () => {
+    const html = await (await fetch(`${base}/en/plan?${query}`)).text();
+    for (const id of ['policies', 'market-access', 'locations', 'costs', 'steps']) expect(html).toContain(`id="${id}"`);
+    expect(html).toContain('contact-haidian-hr-social-security');
+    expect(html).toContain('1 January – 30 June');
+  });
+
+  it('exports the dated obligations as iCalendar', async () => {
+    const response = await fetch(`${base}/zh/plan/obligations.ics?${query}`);
+    expect(response.headers.get('content-type')).toContain('text/calendar');
+    const ics = await response.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270101');
+    expect(ics).toContain('DTEND;VALUE=DATE:20260205');
+  });
+
+  it('explains bad answers in the visitor’s language', async () => {
+    const response = await fetch(`${base}/zh/plan?staff=abc`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('请检查“员工人数”的回答');
+  });
+
+  it('shows which results change in a "what if"', async () => {
+    const html = await (await fetch(`${base}/en/policies-for-me?${query}&whatif_fact=district&whatif_value=bda`)).text();
+    expect(html).toMatch(/results? would change/);
+  });
+});
