@@ -51,6 +51,14 @@ async function timedStart(dataDir: string, port: number): Promise<{ ms: number; 
 interface Row { name: string; path: string; rps: number; p50: number; p99: number; errors: number; rotating: boolean }
 
 /** Loads one URL, or rotates through several paths (e.g. the evaluation questions) on the same server. */
+/** POST with a JSON body (the investor tools compute per request: nothing is cached). */
+async function loadPost(name: string, url: string, body: unknown): Promise<Row> {
+  const options = { url, method: 'POST' as const, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+  await autocannon({ ...options, connections: 10, duration: 2 });
+  const r = await autocannon({ ...options, connections: CONNECTIONS, duration: DURATION });
+  return { name, path: `POST ${new URL(url).pathname}`, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, rotating: false };
+}
+
 async function load(name: string, url: string, paths?: string[]): Promise<Row> {
   let next = 0;
   const requests = paths ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[next++ % paths.length] }) }] : undefined;
@@ -85,6 +93,8 @@ try {
   rows.push(await load('API item (district)', 'http://127.0.0.1:3901/api/v1/districts/haidian'));
   rows.push(await load('search API', 'http://127.0.0.1:3901/api/v1/search', questions.map((q) => `/api/v1/search?${q}`)));
   rows.push(await load('answers API', 'http://127.0.0.1:3901/api/v1/answers', questions.map((q) => `/api/v1/answers?${q}`)));
+  rows.push(await loadPost('policy match', 'http://127.0.0.1:3901/api/v1/policy-match', { industry: 'pharmaceutical-health', entity_type: 'rd_center', district: 'haidian', paid_in_capital_usd: 8000000, staff: 60 }));
+  rows.push(await loadPost('cost estimate', 'http://127.0.0.1:3901/api/v1/cost-estimate', { district: 'haidian', office: { area_m2: 600 }, water_m3_per_month: 50, gas: { m3_per_month: 100 }, staff: { count: 60, monthly_salary_cny: 15000 } }));
   rows.push(await load('search page (HTML)', 'http://127.0.0.1:3901/en/search', questions.map((q) => `/${q.endsWith('zh') ? 'zh' : 'en'}/search?${q.replace(/&lang=\w+$/, '')}`)));
   await stop(hello);
   await stop(app);

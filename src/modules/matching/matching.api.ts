@@ -11,11 +11,21 @@ import type { RuleBook } from './rules.files.js';
 
 const querySchema = z.object({ lang: z.enum(['en', 'zh']).default('en') }).strict();
 
+/**
+ * Answers are pure functions of (profile, language, content version); the serialised answer for a profile seen
+ * before is reused (measured: serialising ~35 results with their sources dominated the cost per request).
+ */
+const answers = new Map<string, string>();
+const MAX_ANSWERS = 2000;
+
 export function registerMatchingApi(api: FastifyInstance, content: ContentService, search: SearchService, book: RuleBook): void {
-  api.post('/api/v1/policy-match', async (request) => {
+  api.post('/api/v1/policy-match', async (request, reply) => {
     const { lang } = parseInput(querySchema, request.query);
     const profile = parseInput(profileSchema, request.body, 'profile');
     const store = content.store;
+    const key = `${store.version}|${lang}|${JSON.stringify(profile)}`;
+    const known = answers.get(key);
+    if (known) return reply.type('application/json; charset=utf-8').send(known);
     let understoodProfile;
     try {
       understoodProfile = understandProfile(profile, store, search.current);
@@ -24,10 +34,13 @@ export function registerMatchingApi(api: FastifyInstance, content: ContentServic
       throw error;
     }
     const { results, nextQuestions } = matchPolicies(book, store, understoodProfile.facts);
-    return {
+    const body = JSON.stringify({
       understood: understoodProfile.understood,
       results: results.map((r) => serialiseMatch(r, store, lang)),
       next_questions: nextQuestions.map((q) => ({ fact: q.fact, question: q.question[lang], decides: q.decides })),
-    };
+    });
+    if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+    answers.set(key, body);
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 }
