@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== installing npm packages"
-npm ci --no-audit --no-fund --loglevel=error
+# npm ci rejects the lock file npm 11 itself writes here (it omits other platforms' optional rollup binaries),
+# so install respects the lock file instead of requiring it to be complete.
+npm install --no-audit --no-fund --loglevel=error
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM" ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
