@@ -21,3 +21,24 @@ export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldError[
   );
 }
 
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A labelled select that keeps the value chosen in a GET query; `className` marks fields to highlight. */
+export function SelectField({ name, label, options, selected, className, id }: { name: string; label: string; options: Option[]; selected: string; className?: string; id?: string }) {
+  return (
+    <div class={`field${className ? ` ${className}` : ''}`} id={id}>
+      <label for={name}>{label}</label>
+      <select id={name} name={name}>
+        {options.map((o) => (
+          <option value={o.value} selected={selected === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

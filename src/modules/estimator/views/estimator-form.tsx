@@ -3,6 +3,7 @@ import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import { urls } from '../../../platform/http/urls.js';
 import type { ContentStore } from '../../content/index.js';
 import { locationOptions } from '../estimator.form.js';
+import { SelectField, type Option } from '../../../platform/views/forms.js';
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, key: string) => (typeof q[key] === 'string' ? (q[key] as string) : '');
@@ -17,19 +18,8 @@ function NumberField({ name, label, hint, query, invalid }: { name: string; labe
   );
 }
 
-function Select({ name, label, options, query }: { name: string; label: string; options: { value: string; label: string }[]; query: Query }) {
-  return (
-    <div class="field">
-      <label for={name}>{label}</label>
-      <select id={name} name={name}>
-        {options.map((o) => (
-          <option value={o.value} selected={one(query, name) === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+function Select({ name, label, options, query }: { name: string; label: string; options: Option[]; query: Query }) {
+  return <SelectField name={name} label={label} options={options} selected={one(query, name)} />;
 }
 
 export function EstimatorForm({ lang, store, query, invalid }: { lang: Lang; store: ContentStore; query: Query; invalid: string[] }) {

@@ -3,24 +3,14 @@ import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { ContentStore } from '../../content/index.js';
 import { ENTITY_TYPES, INVESTOR_ORIGINS, STATUSES } from '../rules.schemas.js';
+import { SelectField, type Option } from '../../../platform/views/forms.js';
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, key: string) => (typeof q[key] === 'string' ? (q[key] as string) : Array.isArray(q[key]) ? (q[key] as string[])[0] : '');
 const many = (q: Query, key: string) => (Array.isArray(q[key]) ? (q[key] as string[]) : q[key] ? String(q[key]).split(',') : []);
 
-function Choice({ name, label, options, query, highlight }: { name: string; label: string; options: { value: string; label: string }[]; query: Query; highlight: string[] }) {
-  return (
-    <div class={`field${highlight.includes(name) ? ' field--ask' : ''}`} id={`field-${name}`}>
-      <label for={name}>{label}</label>
-      <select id={name} name={name}>
-        {options.map((o) => (
-          <option value={o.value} selected={one(query, name) === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+function Choice({ name, label, options, query, highlight }: { name: string; label: string; options: Option[]; query: Query; highlight: string[] }) {
+  return <SelectField name={name} label={label} options={options} selected={one(query, name)} className={highlight.includes(name) ? 'field--ask' : undefined} id={`field-${name}`} />;
 }
 
 function Text({ name, label, query, highlight, numeric }: { name: string; label: string; query: Query; highlight: string[]; numeric?: boolean }) {
