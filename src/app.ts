@@ -31,6 +31,7 @@ import { registerMarketAccessPages } from './modules/market-access/market-access
 import { readPlanTemplate } from './modules/plan/plan.js';
 import { registerPlanPages } from './modules/plan/plan.pages.js';
 import { registerSitesApi } from './modules/sites/sites.api.js';
+import { registerSitesPages } from './modules/sites/sites.pages.js';
 
 export interface AppDeps {
   db: Db;
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerEstimatorPages(app, pages, deps.content);
   registerMatchingPages(app, pages, search, ruleBook);
   registerMarketAccessPages(app, pages, marketAccess);
+  registerSitesPages(app, pages);
   registerPlanPages(app, pages, deps.content, search, ruleBook, marketAccess, await readPlanTemplate(config.CONTENT_DIR, deps.content.store));
   await app.register(async (api) => {
     await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });

@@ -30,7 +30,7 @@ function shadeFor(value: number, max: number): string {
   return SHADES[Math.min(SHADES.length - 1, Math.floor((value / max) * (SHADES.length - 1)))];
 }
 
-export function DistrictMap({ lang, store, layer, highlight }: { lang: Lang; store: ContentStore; layer: MapLayer; highlight?: string }) {
+export function DistrictMap({ lang, store, layer, highlight = [] }: { lang: Lang; store: ContentStore; layer: MapLayer; highlight?: string[] }) {
   const { districts: shapes, bda } = districtShapes();
   const byGeoName = new Map(store.districts.filter((d) => d.geo_name).map((d) => [d.geo_name!, d]));
   const values = store.districts.map((d) => layerValue(store, d.id, layer));
@@ -45,7 +45,7 @@ export function DistrictMap({ lang, store, layer, highlight }: { lang: Lang; sto
         // The accessible name starts with the words drawn on the map (WCAG 2.5.3, label in name).
         const name = local(district, lang).name.replace(/ District$/, '');
         return (
-          <a href={urls.district(lang, district.id)} class={highlight === district.id ? 'is-highlighted' : undefined}>
+          <a href={urls.district(lang, district.id)} class={highlight.includes(district.id) ? 'is-highlighted' : undefined}>
             {/* SVG links take their accessible name from <title>, which also shows as a tooltip on hover. */}
             <title>{t(lang, `map.districtLabel.${layer}`, { name, count: value })}</title>
             <path d={shape.path} class="district-map__shape" fill={shadeFor(value, max)} />

@@ -128,6 +128,9 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                   ))}
                 </ol>
               </Section>
+              <p>
+                <a href={`${urls.sites(lang)}?${new URLSearchParams({ ...(typeof facts.industry === 'string' ? { industry: facts.industry } : {}), ...(facts.in_ftz === true ? { ftz: 'yes' } : {}), ...(facts.imports_goods === true ? { bonded: 'yes' } : {}) }).toString()}`}>{t(lang, 'sites.title')}</a>
+              </p>
               <Section id="costs" title={t(lang, 'estimator.title')}>
                 <CostSection lang={lang} store={store} facts={facts} query={query} />
                 <p>
