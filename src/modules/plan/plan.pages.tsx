@@ -25,6 +25,7 @@ import { MatchResults, NextQuestions } from '../matching/views/match-results.js'
 import { ProfileForm, profileFromQuery } from '../matching/views/profile-form.js';
 import type { SearchService } from '../search/index.js';
 import { rankSites } from '../sites/rank.js';
+import { FactorList } from '../sites/views/factor-list.js';
 import { buildPlan, planIcs, type PlanStepTemplate } from './plan.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -117,13 +118,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                   {sites.map((s) => (
                     <li>
                       <a href={urls.district(lang, s.district.id)}>{s.district[lang].name}</a> <span class="muted">({t(lang, 'plan.score', { score: s.score })})</span>
-                      <ul class="bullets">
-                        {s.factors.map((f) => (
-                          <li>
-                            <strong>{t(lang, `plan.factor.${f.key}`)}</strong> (+{f.points}): {f.evidence[lang]}
-                          </li>
-                        ))}
-                      </ul>
+                      <FactorList factors={s.factors} lang={lang} />
                     </li>
                   ))}
                 </ol>

@@ -12,6 +12,7 @@ import type { ContentStore, District } from '../content/index.js';
 import { districtRents } from '../districts/index.js';
 import { DistrictMap } from '../map/map.pages.js';
 import { rankSites } from './rank.js';
+import { FactorList } from './views/factor-list.js';
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
@@ -111,13 +112,7 @@ export function registerSitesPages(app: FastifyInstance, deps: PageDeps): void {
                             <strong>{local(s.district, lang).name}</strong> ({t(lang, 'plan.score', { score: s.score })})
                           </label>
                         </div>
-                        <ul class="bullets">
-                          {s.factors.map((f) => (
-                            <li>
-                              <strong>{t(lang, `plan.factor.${f.key}`)}</strong> (+{f.points}): {f.evidence[lang]}
-                            </li>
-                          ))}
-                        </ul>
+                        <FactorList factors={s.factors} lang={lang} />
                       </li>
                     ))}
                   </ol>
