@@ -1,12 +1,12 @@
 /** The investor tools over real HTTP: policy match, market access, site recommendations, cost estimate, plan. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { startHttpTestApp } from './helpers/test-app.js';
 
-let t: TestApp;
+let t: Awaited<ReturnType<typeof startHttpTestApp>>;
 let base: string;
 beforeAll(async () => {
-  t = await startTestApp('pglite', { API_RATE_LIMIT: '1000' });
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  t = await startHttpTestApp();
+  base = t.base;
 });
 afterAll(() => t.close());
 

@@ -40,3 +40,10 @@ export async function startTestApp(target: DatabaseTarget = 'pglite', env: Recor
     },
   };
 }
+
+/** The app listening on a free loopback port, for tests that speak real HTTP (rate limit raised for bursts). */
+export async function startHttpTestApp(): Promise<TestApp & { base: string }> {
+  const testApp = await startTestApp('pglite', { API_RATE_LIMIT: '1000' });
+  const base = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  return { ...testApp, base };
+}

@@ -4,6 +4,7 @@ import { t, type Lang } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { ExternalLink, PageHeader, Section } from '../../platform/views/components.js';
+import { ErrorSummary } from '../../platform/views/forms.js';
 import { checkMarketAccess, type AccessFinding, type AccessResult } from './check.js';
 import type { MarketAccessData } from './market-access.files.js';
 
@@ -74,14 +75,7 @@ export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps, 
         <>
           <PageHeader lang={lang} title={t(lang, 'access.title')} lead={t(lang, 'access.lead')} />
           {badShare && (
-            <div class="error-summary" role="alert">
-              <h2>{t(lang, 'form.errorSummary')}</h2>
-              <ul>
-                <li>
-                  <a href="#foreign_share_pct">{t(lang, 'access.error.share')}</a>
-                </li>
-              </ul>
-            </div>
+            <ErrorSummary lang={lang} errors={[{ field: 'foreign_share_pct', message: t(lang, 'access.error.share') }]} />
           )}
           <form class="filter-form" method="get" action={urls.marketAccess(lang)}>
             <div class="field">
