@@ -50,14 +50,20 @@ async function timedStart(dataDir: string, port: number): Promise<{ ms: number; 
 
 interface Row { name: string; path: string; rps: number; p50: number; p99: number; errors: number; rotating: boolean }
 
-/** Loads one URL, or rotates through several paths (e.g. the evaluation questions) on the same server. */
-/** POST with a JSON body (the investor tools compute per request: nothing is cached). */
-async function loadPost(name: string, url: string, body: unknown): Promise<Row> {
-  const options = { url, method: 'POST' as const, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+/**
+ * POST with a JSON body. With `bodies`, every request sends the next body of the sequence (each one distinct, so an
+ * answer cache cannot help); the row is compared with the rotating baseline like the other rotating rows.
+ */
+async function loadPost(name: string, url: string, body: unknown, bodies?: (n: number) => unknown): Promise<Row> {
+  let next = 0;
+  const requests = bodies ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(bodies(next++)) }) }] : undefined;
+  const options = { url, method: 'POST' as const, body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, requests };
   await autocannon({ ...options, connections: 10, duration: 2 });
   const r = await autocannon({ ...options, connections: CONNECTIONS, duration: DURATION });
-  return { name, path: `POST ${new URL(url).pathname}`, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, rotating: false };
+  return { name, path: `POST ${new URL(url).pathname}${bodies ? ' (every body distinct)' : ''}`, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, rotating: Boolean(bodies) };
 }
+
+/** Loads one URL, or rotates through several paths (e.g. the evaluation questions) on the same server. */
 
 async function load(name: string, url: string, paths?: string[]): Promise<Row> {
   let next = 0;
@@ -73,6 +79,8 @@ const questions = (JSON.parse(readFileSync('test/fixtures/search-eval.json', 'ut
   (q) => `q=${encodeURIComponent(q.question)}&lang=${q.lang}`,
 );
 
+const matchProfiles = (JSON.parse(readFileSync('test/fixtures/policy-match-profiles.json', 'utf8')) as { profile: Record<string, unknown> }[]).map((p) => p.profile);
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ib-bench-'));
 try {
   const first = await timedStart(dataDir, 3901);
@@ -83,19 +91,26 @@ try {
   const hello = start('bench/hello-server.ts', { PORT: '3902' });
   await waitReady('http://127.0.0.1:3902/', hello);
 
+  // BENCH_ONLY=<regex> measures only the matching rows (the baselines always run): for quick checks while working.
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
   const rows: Row[] = [];
-  rows.push(await load('baseline: bare Fastify hello', 'http://127.0.0.1:3902/'));
+  const measure = async (name: string, run: (name: string) => Promise<Row>) => {
+    if (!only || name.startsWith('baseline') || only.test(name)) rows.push(await run(name));
+  };
+  await measure('baseline: bare Fastify hello', (name) => load(name, 'http://127.0.0.1:3902/'));
   // Rotating paths costs autocannon itself time per request; rotating rows are compared with a baseline that rotates too.
-  rows.push(await load('baseline, rotating query strings', 'http://127.0.0.1:3902/', questions.map((q) => `/?${q}`)));
-  rows.push(await load('cached page (en, industries)', 'http://127.0.0.1:3901/en/industries'));
-  rows.push(await load('cached page (zh, district)', 'http://127.0.0.1:3901/zh/districts/haidian'));
-  rows.push(await load('API list (policies, 20 items)', 'http://127.0.0.1:3901/api/v1/policies?limit=20'));
-  rows.push(await load('API item (district)', 'http://127.0.0.1:3901/api/v1/districts/haidian'));
-  rows.push(await load('search API', 'http://127.0.0.1:3901/api/v1/search', questions.map((q) => `/api/v1/search?${q}`)));
-  rows.push(await load('answers API', 'http://127.0.0.1:3901/api/v1/answers', questions.map((q) => `/api/v1/answers?${q}`)));
-  rows.push(await loadPost('policy match', 'http://127.0.0.1:3901/api/v1/policy-match', { industry: 'pharmaceutical-health', entity_type: 'rd_center', district: 'haidian', paid_in_capital_usd: 8000000, staff: 60 }));
-  rows.push(await loadPost('cost estimate', 'http://127.0.0.1:3901/api/v1/cost-estimate', { district: 'haidian', office: { area_m2: 600 }, water_m3_per_month: 50, gas: { m3_per_month: 100 }, staff: { count: 60, monthly_salary_cny: 15000 } }));
-  rows.push(await load('search page (HTML)', 'http://127.0.0.1:3901/en/search', questions.map((q) => `/${q.endsWith('zh') ? 'zh' : 'en'}/search?${q.replace(/&lang=\w+$/, '')}`)));
+  await measure('baseline, rotating query strings', (name) => load(name, 'http://127.0.0.1:3902/', questions.map((q) => `/?${q}`)));
+  await measure('cached page (en, industries)', (name) => load(name, 'http://127.0.0.1:3901/en/industries'));
+  await measure('cached page (zh, district)', (name) => load(name, 'http://127.0.0.1:3901/zh/districts/haidian'));
+  await measure('API list (policies, 20 items)', (name) => load(name, 'http://127.0.0.1:3901/api/v1/policies?limit=20'));
+  await measure('API item (district)', (name) => load(name, 'http://127.0.0.1:3901/api/v1/districts/haidian'));
+  await measure('search API', (name) => load(name, 'http://127.0.0.1:3901/api/v1/search', questions.map((q) => `/api/v1/search?${q}`)));
+  await measure('answers API', (name) => load(name, 'http://127.0.0.1:3901/api/v1/answers', questions.map((q) => `/api/v1/answers?${q}`)));
+  const matchProfile = { industry: 'pharmaceutical-health', entity_type: 'rd_center', district: 'haidian', paid_in_capital_usd: 8000000, staff: 60 };
+  await measure('policy match, one profile repeated', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/policy-match', matchProfile));
+  await measure('policy match, 35 test profiles varied', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/policy-match', matchProfile, (n) => ({ ...matchProfiles[n % matchProfiles.length], paid_in_capital_usd: 100_000 + n })));
+  await measure('cost estimate', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/cost-estimate', { district: 'haidian', office: { area_m2: 600 }, water_m3_per_month: 50, gas: { m3_per_month: 100 }, staff: { count: 60, monthly_salary_cny: 15000 } }));
+  await measure('search page (HTML)', (name) => load(name, 'http://127.0.0.1:3901/en/search', questions.map((q) => `/${q.endsWith('zh') ? 'zh' : 'en'}/search?${q.replace(/&lang=\w+$/, '')}`)));
   await stop(hello);
   await stop(app);
 
@@ -108,7 +123,7 @@ try {
   console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.name} | \`${r.path}\` | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / (r.rotating ? rotatingBaseline : baseline)).toFixed(2)} | ${r.errors} |`);
   console.log('\nSearch and answers cache each distinct question per content version; the rotation warms the cache first, so these rows measure cached answers. Uncached query cost, in process, over the same questions:\n');
-  for (const s of await runSearchScale()) {
+  for (const s of only ? [] : await runSearchScale()) {
     console.log(`- corpus ×${s.factor} (${s.units} passages): index build ${Math.round(s.buildMs)} ms; uncached query p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, max ${s.max.toFixed(2)} ms`);
   }
 } finally {

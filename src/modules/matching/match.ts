@@ -1,7 +1,6 @@
 /** Which policies apply to an investor, and why: every rule evaluated, ordered, with the questions still open. */
-import type { Lang } from '../../platform/i18n/i18n.js';
 import type { ContentStore } from '../content/index.js';
-import { evaluate, type Evaluation, type Facts, type FactValue } from './evaluate.js';
+import { evaluate, type Evaluation, type Facts } from './evaluate.js';
 import type { RuleBook } from './rules.files.js';
 import type { FactName, Leaf, Rule } from './rules.schemas.js';
 
@@ -32,14 +31,9 @@ export function matchPolicies(book: RuleBook, store: ContentStore, facts: Facts,
     .map((rule) => {
       const evaluation = evaluate(rule.condition, facts, book.parameters);
       const status: MatchStatus = evaluation.truth === 'met' ? 'applies' : evaluation.truth === 'unknown' ? 'may_apply' : 'does_not_apply';
-      return { rule, status, evaluation };
+      return { rule, status, evaluation, date: store.get('policies', rule.policy)?.date ?? '' };
     })
-    .sort(
-      (a, b) =>
-        STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-        b.rule.relevance - a.rule.relevance ||
-        (store.get('policies', b.rule.policy)?.date ?? '').localeCompare(store.get('policies', a.rule.policy)?.date ?? ''),
-    );
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.rule.relevance - a.rule.relevance || (b.date > a.date ? 1 : b.date < a.date ? -1 : 0));
   const open = new Map<FactName, { leaf: Leaf; rules: Set<string> }>();
   for (const r of results.filter((x) => x.status === 'may_apply')) {
     for (const leaf of r.evaluation.missing) {
@@ -56,25 +50,4 @@ export function matchPolicies(book: RuleBook, store: ContentStore, facts: Facts,
     .map(([fact, { leaf, rules }]) => ({ fact, question: questionOf(fact, leaf), decides: rules.size }))
     .sort((a, b) => b.decides - a.decides);
   return { results, nextQuestions };
-}
-
-const display = (value: unknown): unknown => value;
-
-/** The API's view of one result, in one language. */
-export function serialiseMatch(result: MatchResult, store: ContentStore, lang: Lang) {
-  const policy = store.get('policies', result.rule.policy)!;
-  const label = (leaf: Leaf) => leaf.label[lang];
-  return {
-    rule: result.rule.id,
-    policy: { id: policy.id, title: policy[lang].title, document_number: policy.doc_number ?? null, url: `/${lang}/policies/${policy.id}` },
-    status: result.status,
-    benefit_type: result.rule.benefit_type,
-    reasons: {
-      passed: result.evaluation.passed.map(label),
-      failed: result.evaluation.failed.map((f) => ({ condition: label(f.leaf), given: display(f.given) as FactValue, needed: display(f.needed) })),
-      missing: result.evaluation.missing.map((leaf) => ({ condition: label(leaf), fact: leaf.fact })),
-    },
-    benefits: [result.rule[lang].benefit],
-    sources: [...result.rule.sources, ...result.evaluation.passed.concat(result.evaluation.failed.map((f) => f.leaf)).flatMap((leaf) => (leaf.source ? [leaf.source] : []))],
-  };
 }

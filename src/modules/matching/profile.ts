@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ContentStore } from '../content/index.js';
 import type { SearchIndex } from '../search/index.js';
-import { ENTITY_TYPES, FACT_NAMES, INVESTOR_ORIGINS, STATUSES, type FactName } from './rules.schemas.js';
+import { ENTITY_TYPES, FACT_NAMES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from './rules.schemas.js';
 import type { Facts } from './evaluate.js';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', 'yes', 'no', '是', '否', 'on'])]).transform((v) => v === true || v === 'true' || v === 'yes' || v === '是' || v === 'on');
@@ -34,6 +34,7 @@ export const profileSchema = z
     foreign_share_pct: z.coerce.number().min(0).max(100).optional(),
     statuses: list(STATUSES).optional(),
     investor_origin: z.enum(INVESTOR_ORIGINS).optional(),
+    investor_type: z.enum(INVESTOR_TYPES).optional(),
     hires_foreign_staff: flag.optional(),
     imports_goods: flag.optional(),
   })

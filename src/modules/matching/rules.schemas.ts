@@ -11,6 +11,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const ENTITY_TYPES = ['wfoe', 'jv', 'rep_office', 'rd_center', 'regional_hq', 'branch'] as const;
 export const STATUSES = ['high_tech', 'srdi', 'hq_authorised', 'rd_hq', 'listed', 'sme', 'tech_sme', 'unicorn'] as const;
 export const INVESTOR_ORIGINS = ['foreign', 'hong_kong', 'macao', 'taiwan'] as const;
+/** Some policies are for natural persons (permanent residence), others for enterprises ("non-natural person investors"). */
+export const INVESTOR_TYPES = ['company', 'individual'] as const;
 
 /** The investor's facts: the questionnaire's keys. `type` drives parsing and which operators make sense. */
 export const FACTS = {
@@ -28,6 +30,7 @@ export const FACTS = {
   foreign_share_pct: { type: 'number' },
   statuses: { type: 'set', values: STATUSES },
   investor_origin: { type: 'enum', values: INVESTOR_ORIGINS },
+  investor_type: { type: 'enum', values: INVESTOR_TYPES },
   hires_foreign_staff: { type: 'boolean' },
   imports_goods: { type: 'boolean' },
 } as const;

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { ContentStore } from '../../content/index.js';
-import { ENTITY_TYPES, INVESTOR_ORIGINS, STATUSES } from '../rules.schemas.js';
+import { ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES } from '../rules.schemas.js';
 import { SelectField, type Option } from '../../../platform/views/forms.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -34,6 +34,7 @@ export function ProfileForm({ lang, store, query, action, highlight = [], submit
           <Choice name="industry" label={t(lang, 'profile.industry')} query={query} highlight={highlight} options={[unknown, ...store.all('industries').map((i) => ({ value: i.id, label: i[lang].name }))]} />
           <Text name="activity" label={t(lang, 'profile.activity')} query={query} highlight={highlight} />
           <Choice name="entity_type" label={t(lang, 'profile.entityType')} query={query} highlight={highlight} options={[unknown, ...ENTITY_TYPES.map((e) => ({ value: e, label: t(lang, `profile.entity.${e}`) }))]} />
+          <Choice name="investor_type" label={t(lang, 'profile.investorType')} query={query} highlight={highlight} options={[unknown, ...INVESTOR_TYPES.map((o) => ({ value: o, label: t(lang, `profile.investorType.${o}`) }))]} />
           <Choice name="investor_origin" label={t(lang, 'profile.origin')} query={query} highlight={highlight} options={[unknown, ...INVESTOR_ORIGINS.map((o) => ({ value: o, label: t(lang, `profile.origin.${o}`) }))]} />
         </div>
       </fieldset>
@@ -85,7 +86,7 @@ export function ProfileForm({ lang, store, query, action, highlight = [], submit
 /** The profile part of a query string, without empty answers, for links that carry the profile. */
 export function profileFromQuery(query: Query): Record<string, string | string[]> {
   const profile: Record<string, string | string[]> = {};
-  for (const key of ['industry', 'activity', 'entity_type', 'investor_origin', 'district', 'in_ftz', 'ftz_cluster', 'park', 'investment_usd', 'paid_in_capital_usd', 'revenue_cny', 'staff', 'foreign_share_pct', 'hires_foreign_staff', 'imports_goods']) {
+  for (const key of ['industry', 'activity', 'entity_type', 'investor_type', 'investor_origin', 'district', 'in_ftz', 'ftz_cluster', 'park', 'investment_usd', 'paid_in_capital_usd', 'revenue_cny', 'staff', 'foreign_share_pct', 'hires_foreign_staff', 'imports_goods']) {
     const value = one(query, key).trim();
     if (value) profile[key] = value;
   }
