@@ -66,12 +66,73 @@ describe('GET /api/v1/market-access', () => {
 });
 
 describe('POST /api/v1/site-recommendations', () => {
-  it('ranks districts by named factors with the guide’s sentences', async () => {
-    const { body } = await post('/api/v1/site-recommendations', { industry: 'pharmaceutical-health', needs: { ftz: true } });
-    expect(body.results.length).toBeGreaterThan(0);
-    const top = body.results[0];
-    expect(top.factors.some((f: { factor: string }) => f.factor === 'industry_layout')).toBe(true);
-    expect(top.score).toBe(top.factors.reduce((n: number, f: { points: number }) => n + f.points, 0));
+  type Located = { kind: string; id: string; name: string; score: number; districts: string[]; factors: { factor: string; points: number; evidence: string }[]; rent_estimate: { monthly_cny: number; effective_rent: number; area_m2: number } | null };
+  const all = (body: Record<string, Located[]>) => [...body.districts, ...body.parks, ...body.ftz_clusters, ...body.projects];
+
+  it('ranks districts, parks, FTZ clusters and projects, each score the sum of its named factors', async () => {
+    const { status, body } = await post('/api/v1/site-recommendations', { industry: 'pharmaceutical-health', needs: { ftz: true, space: 'industrial', area_m2: 600 } });
+    expect(status).toBe(200);
+    for (const kind of ['districts', 'parks', 'ftz_clusters', 'projects']) expect(body[kind].length, kind).toBeGreaterThan(0);
+    expect(body.districts[0].factors.some((f: { factor: string }) => f.factor === 'industry_layout')).toBe(true);
+    expect(body.ftz_clusters.every((c: Located) => c.factors.some((f) => f.factor === 'in_ftz'))).toBe(true);
+    for (const location of all(body)) {
+      expect(location.score).toBe(location.factors.reduce((n, f) => n + f.points, 0));
+      if (location.rent_estimate) expect(location.rent_estimate.monthly_cny).toBe(Math.round(600 * location.rent_estimate.effective_rent));
+    }
+  });
+
+  it('ranks a project only for what its own name says, quoting the word found in it', async () => {
+    const { body } = await post('/api/v1/site-recommendations', { industry: 'intelligent-equipment', limit: 20 });
+    expect(body.projects.length).toBeGreaterThan(0);
+    for (const project of body.projects as Located[]) {
+      const own = project.factors.find((f) => f.factor === 'project_industry')!;
+      const term = /“(.+)”/.exec(own.evidence)![1];
+      const item = await (await fetch(`${base}/api/v1/projects/${project.id}`)).json();
+      expect(`${item.en.name} ${item.zh.name}`.toLowerCase()).toContain(term.toLowerCase());
+    }
+    const none = await post('/api/v1/site-recommendations', { needs: { ftz: true } });
+    expect(none.body.projects).toEqual([]);
+    expect(none.body.notes[0]).toContain('industry');
+  });
+
+  it('counts the industry double for an investor who wants to sit among its own industry', async () => {
+    const plain = await post('/api/v1/site-recommendations', { industry: 'pharmaceutical-health' });
+    const cluster = await post('/api/v1/site-recommendations', { industry: 'pharmaceutical-health', needs: { same_industry_cluster: true } });
+    const layout = (body: Record<string, Located[]>) => body.districts.find((d) => d.id === 'changping')!.factors.find((f) => f.factor === 'industry_layout')!.points;
+    expect(layout(cluster.body)).toBe(2 * layout(plain.body));
+  });
+
+  it('keeps every kind inside the districts asked for', async () => {
+    const { body } = await post('/api/v1/site-recommendations', { industry: 'pharmaceutical-health', districts: ['daxing'], needs: { space: 'industrial' } });
+    expect(all(body).every((l: Located) => l.districts.length === 0 ? false : l.districts.includes('daxing'))).toBe(true);
+  });
+
+  it('names the bad field in a problem document', async () => {
+    const unknown = await post('/api/v1/site-recommendations', { industry: 'spaceships' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.type).toContain('application/problem+json');
+    expect(unknown.body['invalid-params'][0].name).toBe('industry');
+    const badSpace = await post('/api/v1/site-recommendations', { needs: { space: 'garage' } });
+    expect(badSpace.status).toBe(400);
+    expect(JSON.stringify(badSpace.body['invalid-params'])).toContain('space');
+  });
+});
+
+describe('/…/locations', () => {
+  it('compares a district, a park and a project side by side', async () => {
+    const html = await (await fetch(`${base}/en/locations?industry=intelligent-equipment&space=industrial&compare=district:daxing&compare=park:beijing-etdz&compare=project:changping-1`)).text();
+    const table = html.slice(html.indexOf('id="compare"'));
+    for (const name of ['Daxing District', 'Beijing Economic-Technological Development Area', 'Robotics Industrial Park Phase I']) expect(table).toContain(name);
+    expect(html).toContain('id="ranked-project"');
+    expect(html).toContain('value="project:');
+  });
+
+  it('explains bad numbers in the visitor’s language', async () => {
+    const response = await fetch(`${base}/zh/locations?area=abc&max_rent=-3`);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('请输入面积');
+    expect(html).toContain('href="#max_rent"');
   });
 });
 

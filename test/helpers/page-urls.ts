@@ -33,7 +33,7 @@ export function everyPageType(store: ContentStore, lang: Lang): Record<string, s
     askNothing: urls.ask(lang, 'qqqzzz xxyyzz'),
     plan: `${urls.plan(lang)}?industry=pharmaceutical-health&entity_type=rd_center&district=haidian&paid_in_capital_usd=8000000&staff=60&hires_foreign_staff=yes&office_area=600&salary=15000&activity=hospital`,
     planEmpty: urls.plan(lang),
-    sites: `${urls.sites(lang)}?industry=pharmaceutical-health&ftz=yes&compare=haidian&compare=changping&compare=bda`,
+    sites: `${urls.sites(lang)}?industry=pharmaceutical-health&ftz=yes&space=industrial&area=600&compare=haidian&compare=park:beijing-etdz&compare=project:changping-1`,
     policiesForMe: `${urls.policiesForMe(lang)}?entity_type=rd_center&district=haidian&whatif_fact=district&whatif_value=bda`,
     marketAccess: `${urls.marketAccess(lang)}?activity=app+store`,
     estimator: `${urls.estimator(lang)}?location1=haidian%7CZhongguancun&location2=changping&office_area=600&staff=60&salary=15000`,

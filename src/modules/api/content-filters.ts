@@ -65,6 +65,9 @@ export const CONTENT_FILTERS: { [K in ContentKind]: FilterSet<K> } = {
   articles: {
     section: { description: 'guide section', schema: z.enum(ARTICLE_SECTIONS), matches: (i, v) => i.section === v },
   },
+  'site-terms': {
+    applies_to: { description: 'industry or space', schema: z.enum(['industry', 'space']), matches: (i, v) => i.applies_to === v },
+  },
 };
 
 /** Text every kind is searched in by `q`: both languages' text blocks. */

@@ -91,6 +91,7 @@ function checkReferences(set: ContentSet, problems: ContentProblem[]): void {
   };
   const industries = ids('industries');
   for (const policy of set.policies) policy.industries.forEach((i, n) => expect('policies', policy.id, `industries.${n}`, i, industries));
+  for (const term of set['site-terms']) if (term.applies_to === 'industry') expect('site-terms', term.id, 'industry', term.industry, industries);
   for (const industry of set.industries) industry.parks.forEach((p, i) => expect('industries', industry.id, `parks.${i}`, p, parks));
   for (const park of set.parks) if (park.parent) expect('parks', park.id, 'parent', park.parent, parks);
   for (const zone of set.zones) if (zone.parent) expect('zones', zone.id, 'parent', zone.parent, zones);

@@ -297,6 +297,16 @@ export const articleSchema = z
   .strict();
 
 /** Folder name under content/ → schema of each item in its files. */
+/**
+ * Words that tie a project name or a cluster's text to an industry or to a kind of space, for site selection. A match
+ * is shown to the investor as the evidence ("name contains 'robot'"), so terms are specific phrases from the guide.
+ */
+const terms = z.object({ terms: z.array(text).min(1) }).strict();
+export const siteTermSchema = z.discriminatedUnion('applies_to', [
+  z.object({ ...base, applies_to: z.literal('industry'), industry: id, en: terms, zh: terms }).strict(),
+  z.object({ ...base, applies_to: z.literal('space'), space: z.enum(['office', 'industrial']), en: terms, zh: terms }).strict(),
+]);
+
 export const CONTENT_KINDS = {
   districts: districtSchema,
   contacts: contactSchema,
@@ -310,6 +320,7 @@ export const CONTENT_KINDS = {
   statistics: statisticSchema,
   glossary: glossarySchema,
   articles: articleSchema,
+  'site-terms': siteTermSchema,
 } as const;
 export type ContentKind = keyof typeof CONTENT_KINDS;
 export type ContentItem<K extends ContentKind> = z.infer<(typeof CONTENT_KINDS)[K]>;
@@ -325,3 +336,4 @@ export type Cost = ContentItem<'costs'>;
 export type Statistic = ContentItem<'statistics'>;
 export type GlossaryTerm = ContentItem<'glossary'>;
 export type Article = ContentItem<'articles'>;
+export type SiteTerm = ContentItem<'site-terms'>;

@@ -25,7 +25,7 @@ import { MatchResults, NextQuestions } from '../matching/views/match-results.js'
 import { ProfileForm, profileFromQuery } from '../matching/views/profile-form.js';
 import type { SearchService } from '../search/index.js';
 import { rankSites } from '../sites/rank.js';
-import { FactorList } from '../sites/views/factor-list.js';
+import { RankedList } from '../sites/views/ranked-list.js';
 import { buildPlan, planIcs, type PlanStepTemplate } from './plan.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -81,7 +81,16 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     const match = ready ? matchPolicies(book, store, facts) : null;
     const activity = one(query, 'activity');
     const accessResult = ready && activity.length >= 2 ? checkMarketAccess(access, { activity, inFtz: facts.in_ftz === true, foreignSharePct: typeof facts.foreign_share_pct === 'number' ? facts.foreign_share_pct : undefined }) : null;
-    const sites = ready ? rankSites(store, { industry: typeof facts.industry === 'string' ? facts.industry : undefined, needs: { ftz: facts.in_ftz === true, bonded_zone: facts.imports_goods === true, near_airport: false }, limit: 5 }) : [];
+    const area = Number(one(query, 'office_area'));
+    const siteQuery: Record<string, string> = {
+      ...(typeof facts?.industry === 'string' ? { industry: facts.industry } : {}),
+      ...(facts?.in_ftz === true ? { ftz: 'yes' } : {}),
+      ...(facts?.imports_goods === true ? { bonded: 'yes' } : {}),
+      ...(area > 0 ? { area: String(area) } : {}),
+    };
+    const sites = ready
+      ? rankSites(store, { industry: siteQuery.industry, needs: { ftz: facts.in_ftz === true, bonded_zone: facts.imports_goods === true, near_airport: false, same_industry_cluster: false, area_m2: area > 0 && area <= 1_000_000 ? area : undefined }, limit: 3 })
+      : null;
     const start = startDateOf(query);
     const steps = ready ? buildPlan(template, store, facts, start) : [];
     const profileQuery = new URLSearchParams(Object.entries(profileFromQuery(query)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
@@ -114,18 +123,28 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                 </p>
               </Section>
               <Section id="locations" title={t(lang, 'plan.locations')}>
-                <ol class="site-list">
-                  {sites.map((s) => (
-                    <li>
-                      <a href={urls.district(lang, s.district.id)}>{s.district[lang].name}</a> <span class="muted">({t(lang, 'plan.score', { score: s.score })})</span>
-                      <FactorList factors={s.factors} lang={lang} />
-                    </li>
-                  ))}
-                </ol>
+                {sites && (
+                  <>
+                    <h3>{t(lang, 'sites.kind.district')}</h3>
+                    <RankedList locations={sites.districts} lang={lang} />
+                    {sites.parks.length > 0 && (
+                      <>
+                        <h3>{t(lang, 'sites.kind.park')}</h3>
+                        <RankedList locations={sites.parks.slice(0, 2)} lang={lang} />
+                      </>
+                    )}
+                    {sites.clusters.length > 0 && (
+                      <>
+                        <h3>{t(lang, 'sites.kind.ftz_cluster')}</h3>
+                        <RankedList locations={sites.clusters.slice(0, 2)} lang={lang} />
+                      </>
+                    )}
+                  </>
+                )}
+                <p>
+                  <a href={`${urls.sites(lang)}?${new URLSearchParams(siteQuery).toString()}`}>{t(lang, 'sites.title')}</a>
+                </p>
               </Section>
-              <p>
-                <a href={`${urls.sites(lang)}?${new URLSearchParams({ ...(typeof facts.industry === 'string' ? { industry: facts.industry } : {}), ...(facts.in_ftz === true ? { ftz: 'yes' } : {}), ...(facts.imports_goods === true ? { bonded: 'yes' } : {}) }).toString()}`}>{t(lang, 'sites.title')}</a>
-              </p>
               <Section id="costs" title={t(lang, 'estimator.title')}>
                 <CostSection lang={lang} store={store} facts={facts} query={query} />
                 <p>

@@ -1,25 +1,49 @@
-/** POST /api/v1/site-recommendations: districts ranked for the investor's needs, with the evidence behind each score. */
+/**
+ * POST /api/v1/site-recommendations: districts, parks and zones, Pilot FTZ clusters and 2025 investment projects
+ * ranked for the investor's needs, with the evidence behind each point.
+ */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NotFoundError } from '../../platform/http/errors.js';
+import { InvalidRequestError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
+import { t, type Lang } from '../../platform/i18n/i18n.js';
 import type { ContentService } from '../content/index.js';
-import { rankSites, siteRequestSchema } from './rank.js';
+import { locationUrl } from './locations.js';
+import { rankSites, siteRequestSchema, type LocationScore } from './rank.js';
 
 const querySchema = z.object({ lang: z.enum(['en', 'zh']).default('en') }).strict();
+
+function view(s: LocationScore, lang: Lang) {
+  return {
+    kind: s.kind,
+    id: s.id,
+    name: s.name[lang],
+    url: locationUrl(lang, s),
+    districts: s.districts,
+    score: s.score,
+    factors: s.factors.map((f) => ({ factor: f.key, points: f.points, evidence: f.evidence[lang], source: f.source })),
+    rent_estimate: s.rent_estimate
+      ? { area_m2: s.rent_estimate.area_m2, business_area: s.rent_estimate.rent.area[lang], effective_rent: s.rent_estimate.rent.rent, unit: s.rent_estimate.rent.unit[lang], monthly_cny: s.rent_estimate.monthly_cny, source: s.rent_estimate.rent.cost.sources[0] }
+      : null,
+  };
+}
 
 export function registerSitesApi(api: FastifyInstance, content: ContentService): void {
   api.post('/api/v1/site-recommendations', async (request) => {
     const { lang } = parseInput(querySchema, request.query);
     const body = parseInput(siteRequestSchema, request.body, 'body');
     const store = content.store;
-    if (body.industry && !store.get('industries', body.industry)) throw new NotFoundError(`Unknown industry "${body.industry}"; see /api/v1/industries.`);
+    if (body.industry && !store.get('industries', body.industry)) {
+      const reason = `unknown industry "${body.industry.slice(0, 80)}"; see /api/v1/industries for the ids`;
+      throw new InvalidRequestError(`The request has an invalid field: ${reason}.`, [{ name: 'industry', reason }]);
+    }
+    const ranking = rankSites(store, body);
     return {
-      results: rankSites(store, body).map((s) => ({
-        district: { id: s.district.id, name: s.district[lang].name, url: `/${lang}/districts/${s.district.id}` },
-        score: s.score,
-        factors: s.factors.map((f) => ({ factor: f.key, points: f.points, evidence: f.evidence[lang], source: f.source })),
-      })),
+      districts: ranking.districts.map((s) => view(s, lang)),
+      parks: ranking.parks.map((s) => view(s, lang)),
+      ftz_clusters: ranking.clusters.map((s) => view(s, lang)),
+      projects: ranking.projects.map((s) => view(s, lang)),
+      notes: ranking.projects.length === 0 && !body.industry && !body.needs.space ? [t(lang, 'sites.projectsNeedInput')] : [],
     };
   });
 }

@@ -1,133 +1,113 @@
 /**
- * /:lang/locations: districts ranked for the investor's needs (with the evidence behind each point), highlighted on
- * the investment map, and up to three locations compared side by side.
+ * /:lang/locations: districts, parks and zones, Pilot FTZ clusters and 2025 projects ranked for the investor's needs
+ * (with the evidence behind each point), the best districts highlighted on the investment map, and up to three
+ * locations of any kind compared side by side.
  */
 import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, local } from '../../platform/views/components.js';
-import { SelectField } from '../../platform/views/forms.js';
-import type { ContentStore, District } from '../content/index.js';
-import { districtRents } from '../districts/index.js';
+import { ErrorSummary, SelectField, type FieldError } from '../../platform/views/forms.js';
+import type { ContentStore } from '../content/index.js';
 import { DistrictMap } from '../map/map.pages.js';
-import { rankSites } from './rank.js';
-import { FactorList } from './views/factor-list.js';
+import { locationProfile } from './location-profile.js';
+import { locationKey } from './locations.js';
+import { rankSites, type LocationScore, type SiteRanking } from './rank.js';
+import { one, parseSiteForm, SITE_FORM_KEYS } from './sites.form.js';
+import { Comparison } from './views/comparison.js';
+import { RankedList } from './views/ranked-list.js';
 
 type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
-const list = (q: Query, k: string) => (Array.isArray(q[k]) ? (q[k] as string[]) : q[k] ? [String(q[k])] : []);
 
-/** Policies that name the place: district- and park-level policies whose title or summary mentions it. */
-function placePolicies(store: ContentStore, district: District) {
-  const names = [district.en.name.replace(/ District$/, ''), district.zh.name.replace(/区$/, ''), ...(district.id === 'bda' ? ['Economic-Technological Development Area', '经济技术开发区', 'Yizhuang', '亦庄'] : [])];
-  return store.policies.filter((p) => (p.level === 'district' || p.level === 'park') && names.some((n) => `${p.en.title} ${p.zh.title}`.includes(n)));
-}
-
-function Comparison({ lang, store, ids }: { lang: Lang; store: ContentStore; ids: string[] }) {
-  const profiles = ids.map((id) => store.districtProfile(id)).filter((p) => p !== undefined);
-  if (profiles.length === 0) return null;
-  const sep = lang === 'zh' ? '、' : '; ';
-  const rows: [string, (p: (typeof profiles)[number]) => string][] = [
-    [t(lang, 'sites.row.industries'), (p) => p.industries.map((i) => local(i, lang).name).join(sep) || '—'],
-    [t(lang, 'sites.row.clusters'), (p) => p.clusters.map((c) => local(c, lang).name).join(sep) || '—'],
-    [t(lang, 'sites.row.bonded'), (p) => p.parks.filter((x) => x.park_type === 'bonded_zone').map((x) => local(x, lang).name).join(sep) || '—'],
-    [t(lang, 'sites.row.parks'), (p) => p.parks.map((x) => local(x, lang).name).join(sep) || '—'],
-    [t(lang, 'sites.row.rent'), (p) => districtRents(store, p.district.id).map((r) => `${r.area[lang]} ${r.rent}`).join(sep) || t(lang, 'sites.noRent')],
-    [t(lang, 'sites.row.policies'), (p) => placePolicies(store, p.district).map((x) => local(x, lang).title).join(sep) || '—'],
-    [t(lang, 'sites.row.projects'), (p) => String(p.projects.length)],
-    [t(lang, 'sites.row.contacts'), (p) => p.contacts.filter((c) => c.org_type === 'commerce_bureau' || c.org_type === 'investment_promotion').map((c) => `${local(c, lang).name} ${c.phones[0]?.number ?? ''}`).join(sep) || '—'],
-  ];
-  return (
-    <div class="table-wrap" role="region" aria-label={t(lang, 'sites.compare')} tabindex={0}>
-      <table class="data-table">
-        <caption>{t(lang, 'sites.compare')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'sites.aspect')}</th>
-            {profiles.map((p) => (
-              <th scope="col">
-                <a href={urls.district(lang, p.district.id)}>{local(p.district, lang).name}</a>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              {profiles.map((p) => (
-                <td>{value(p)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+function SiteFormView({ lang, store, query, errors }: { lang: Lang; store: ContentStore; query: Query; errors: FieldError[] }) {
+  const yesNo = [{ value: '', label: t(lang, 'profile.notSure') }, { value: 'yes', label: t(lang, 'profile.yes') }];
+  const invalid = (field: string) => (errors.some((e) => e.field === field) ? 'true' : undefined);
+  const number = (name: 'area' | 'max_rent', label: string) => (
+    <div class={`field${invalid(name) ? ' field--error' : ''}`}>
+      <label for={name}>{label}</label>
+      <input id={name} name={name} inputMode="decimal" value={one(query, name)} maxLength={12} aria-invalid={invalid(name)} />
     </div>
+  );
+  return (
+    <form class="estimator-form" method="get" action={urls.sites(lang)}>
+      <fieldset>
+        <legend>{t(lang, 'sites.legend.business')}</legend>
+        <div class="form-grid">
+          <SelectField name="industry" label={t(lang, 'profile.industry')} selected={one(query, 'industry')} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...store.all('industries').map((i) => ({ value: i.id, label: local(i, lang).name }))]} />
+          <SelectField name="space" label={t(lang, 'sites.space')} selected={one(query, 'space')} options={[{ value: '', label: t(lang, 'profile.notSure') }, { value: 'office', label: t(lang, 'sites.space.office') }, { value: 'industrial', label: t(lang, 'sites.space.industrial') }]} />
+          {number('area', t(lang, 'sites.area'))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t(lang, 'sites.legend.needs')}</legend>
+        <div class="form-grid">
+          <SelectField name="ftz" label={t(lang, 'sites.needFtz')} selected={one(query, 'ftz')} options={yesNo} />
+          <SelectField name="bonded" label={t(lang, 'sites.needBonded')} selected={one(query, 'bonded')} options={yesNo} />
+          <SelectField name="airport" label={t(lang, 'sites.needAirport')} selected={one(query, 'airport')} options={yesNo} />
+          <SelectField name="cluster" label={t(lang, 'sites.needCluster')} selected={one(query, 'cluster')} options={yesNo} />
+          {number('max_rent', t(lang, 'sites.maxRent'))}
+        </div>
+      </fieldset>
+      <button type="submit" class="button">
+        {t(lang, 'sites.submit')}
+      </button>
+    </form>
   );
 }
 
+const KIND_SECTIONS: { key: keyof SiteRanking; kind: LocationScore['kind'] }[] = [
+  { key: 'districts', kind: 'district' },
+  { key: 'parks', kind: 'park' },
+  { key: 'clusters', kind: 'ftz_cluster' },
+  { key: 'projects', kind: 'project' },
+];
+
 export function registerSitesPages(app: FastifyInstance, deps: PageDeps): void {
   registerPage(app, deps, routes.sites, ({ lang, store, query }) => {
-    const industry = store.get('industries', one(query, 'industry')) ? one(query, 'industry') : undefined;
-    const rent = Number(one(query, 'max_rent'));
-    const needs = { ftz: one(query, 'ftz') === 'yes', bonded_zone: one(query, 'bonded') === 'yes', near_airport: one(query, 'airport') === 'yes', max_rent_per_m2: rent > 0 ? rent : undefined };
-    const submitted = Boolean(industry || needs.ftz || needs.bonded_zone || needs.near_airport || needs.max_rent_per_m2);
-    const ranking = submitted ? rankSites(store, { industry, needs, limit: 8 }) : [];
-    const compare = list(query, 'compare').filter((id) => store.get('districts', id)).slice(0, 3);
-    const yesNo = [{ value: '', label: t(lang, 'profile.notSure') }, { value: 'yes', label: t(lang, 'profile.yes') }];
+    const form = parseSiteForm(query, store, lang);
+    const ranking = form.request ? rankSites(store, form.request) : null;
+    const compareKeys = form.compare.map(locationKey);
+    const profiles = form.compare.flatMap((c) => locationProfile(store, c.kind, c.id) ?? []);
+    const allFactors = ranking ? KIND_SECTIONS.flatMap((s) => ranking[s.key]).flatMap((s) => s.factors.map((f) => f.source)) : [];
     return {
       title: t(lang, 'sites.title'),
       description: t(lang, 'sites.lead'),
       section: 'nav.map',
+      status: form.errors.length ? 400 : 200,
       crumbs: [{ label: t(lang, 'sites.title') }],
-      sources: ranking.flatMap((s) => s.factors.map((f) => f.source)).slice(0, 20).concat(store.districts[0].sources),
+      sources: [...allFactors.slice(0, 20), ...store.all('site-terms').slice(0, 1).flatMap((x) => x.sources), ...store.districts[0].sources],
       body: (
         <>
           <PageHeader lang={lang} title={t(lang, 'sites.title')} lead={t(lang, 'sites.lead')} />
-          <form class="estimator-form" method="get" action={urls.sites(lang)}>
-            <div class="form-grid">
-              <SelectField name="industry" label={t(lang, 'profile.industry')} selected={industry ?? ''} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...store.all('industries').map((i) => ({ value: i.id, label: local(i, lang).name }))]} />
-              <SelectField name="ftz" label={t(lang, 'sites.needFtz')} selected={one(query, 'ftz')} options={yesNo} />
-              <SelectField name="bonded" label={t(lang, 'sites.needBonded')} selected={one(query, 'bonded')} options={yesNo} />
-              <SelectField name="airport" label={t(lang, 'sites.needAirport')} selected={one(query, 'airport')} options={yesNo} />
-              <div class="field">
-                <label for="max_rent">{t(lang, 'sites.maxRent')}</label>
-                <input id="max_rent" name="max_rent" inputMode="decimal" value={one(query, 'max_rent')} />
-              </div>
-            </div>
-            <button type="submit" class="button">{t(lang, 'sites.submit')}</button>
-          </form>
-          {submitted && (
+          {form.errors.length > 0 && <ErrorSummary lang={lang} errors={form.errors} />}
+          <SiteFormView lang={lang} store={store} query={query} errors={form.errors} />
+          {ranking && (
             <Section id="ranking" title={t(lang, 'plan.locations')}>
+              <p class="muted">{t(lang, 'sites.howScored')}</p>
               <div class="map-layout">
                 <form method="get" action={urls.sites(lang)}>
-                  {Object.entries({ industry: industry ?? '', ftz: one(query, 'ftz'), bonded: one(query, 'bonded'), airport: one(query, 'airport'), max_rent: one(query, 'max_rent') }).map(([k, v]) => (v ? <input type="hidden" name={k} value={v} /> : null))}
-                  <ol class="site-list">
-                    {ranking.map((s) => (
-                      <li>
-                        <div class="checkbox">
-                          <input type="checkbox" id={`compare-${s.district.id}`} name="compare" value={s.district.id} checked={compare.includes(s.district.id)} />
-                          <label for={`compare-${s.district.id}`}>
-                            <strong>{local(s.district, lang).name}</strong> ({t(lang, 'plan.score', { score: s.score })})
-                          </label>
-                        </div>
-                        <FactorList factors={s.factors} lang={lang} />
-                      </li>
-                    ))}
-                  </ol>
-                  <button type="submit" class="button button--secondary">{t(lang, 'sites.compareButton')}</button>
+                  {SITE_FORM_KEYS.map((k) => (one(query, k) ? <input type="hidden" name={k} value={one(query, k)} /> : null))}
+                  {KIND_SECTIONS.map(({ key, kind }) => (
+                    <section aria-labelledby={`ranked-${kind}`}>
+                      <h3 id={`ranked-${kind}`}>{t(lang, `sites.kind.${kind}`)}</h3>
+                      {ranking[key].length > 0 ? <RankedList locations={ranking[key]} lang={lang} compare={compareKeys} /> : <p class="muted">{t(lang, kind === 'project' && !form.request?.industry && !form.request?.needs.space ? 'sites.projectsNeedInput' : 'sites.noneOfKind')}</p>}
+                    </section>
+                  ))}
+                  <button type="submit" class="button button--secondary">
+                    {t(lang, 'sites.compareButton')}
+                  </button>
                 </form>
                 <figure class="map-figure">
-                  <DistrictMap lang={lang} store={store} layer="projects" highlight={ranking.slice(0, 3).map((s) => s.district.id)} />
+                  <DistrictMap lang={lang} store={store} layer="projects" highlight={ranking.districts.slice(0, 3).map((s) => s.id)} />
                   <figcaption>{t(lang, 'sites.mapCaption')}</figcaption>
                 </figure>
               </div>
             </Section>
           )}
-          {compare.length > 0 && (
+          {profiles.length > 0 && (
             <Section id="compare" title={t(lang, 'sites.compare')}>
-              <Comparison lang={lang} store={store} ids={compare} />
+              <Comparison lang={lang} store={store} profiles={profiles} />
             </Section>
           )}
         </>

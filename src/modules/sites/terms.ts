@@ -1,0 +1,44 @@
+/**
+ * Finds the site terms (content/site-terms) in a text: English terms match at the start of a word, case-insensitive
+ * ("cultural" must not match inside "agricultural"); Chinese terms match anywhere, since Chinese has no spaces.
+ */
+import type { Lang } from '../../platform/i18n/i18n.js';
+import type { SiteTerm } from '../content/index.js';
+
+export interface TermHit {
+  term: string;
+  /** The language of the text the term was found in. */
+  lang: Lang;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const compiled = new WeakMap<SiteTerm, RegExp>();
+
+function englishPattern(entry: SiteTerm): RegExp {
+  let pattern = compiled.get(entry);
+  if (!pattern) {
+    // Longest first, so "industrial park" is reported rather than a shorter term inside it.
+    const alternatives = [...entry.en.terms].sort((a, b) => b.length - a.length).map(escape);
+    pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${alternatives.join('|')})`, 'iu');
+    compiled.set(entry, pattern);
+  }
+  return pattern;
+}
+
+/** The first term of `entry` found in the text, English first. */
+export function findTerm(entry: SiteTerm, text: { en: string; zh: string }): TermHit | null {
+  const english = englishPattern(entry).exec(text.en);
+  if (english) return { term: english[1], lang: 'en' };
+  const chinese = [...entry.zh.terms].sort((a, b) => b.length - a.length).find((term) => text.zh.includes(term));
+  return chinese ? { term: chinese, lang: 'zh' } : null;
+}
+
+/** What kind of space a name describes; an industrial term wins ("factory building" is not an office). */
+export function spaceOf(terms: readonly SiteTerm[], text: { en: string; zh: string }): { space: 'office' | 'industrial'; hit: TermHit; entry: SiteTerm } | null {
+  for (const space of ['industrial', 'office'] as const) {
+    const entry = terms.find((t) => t.applies_to === 'space' && t.space === space);
+    const hit = entry ? findTerm(entry, text) : null;
+    if (entry && hit) return { space, hit, entry };
+  }
+  return null;
+}
