@@ -187,3 +187,44 @@ describe('where to locate', () => {
     expect(table.slice(0, table.indexOf('</thead>'))).not.toContain('/en/districts/daxing');
   });
 });
+
+describe('the progressive questionnaire', () => {
+  /** The first questionnaire form on the page: the questions it asks (visible fields) and the answers it carries. */
+  const questionnaire = (html: string) => {
+    const section = html.slice(html.indexOf('id="questionnaire"'));
+    const form = section.slice(section.indexOf('<form'), section.indexOf('</form>'));
+    const asked = [...form.matchAll(/<(?:select|input)(?![^>]*type="hidden")[^>]*\bname="([a-z_]+)"/g)].map((m) => m[1]);
+    const carried = [...form.matchAll(/<input type="hidden" name="([a-z_]+)"/g)].map((m) => m[1]);
+    return { asked: [...new Set(asked)], carried, section };
+  };
+
+  it('asks only the most decisive questions first, and keeps every question under "change any answer"', async () => {
+    const html = await (await fetch(`${base}/en/policies-for-me`)).text();
+    const { asked, section } = questionnaire(html);
+    const { body } = await post('/api/v1/policy-match', {});
+    expect(asked.length).toBeLessThanOrEqual(6);
+    expect(asked).toEqual(body.next_questions.slice(0, 6).map((q: { fact: string }) => q.fact).sort((a: string, b: string) => Number(a === 'statuses') - Number(b === 'statuses')));
+    const all = section.slice(section.indexOf('<details'));
+    for (const name of ['industry', 'activity', 'revenue_cny', 'imports_goods']) expect(all).toContain(`name="${name}"`);
+  });
+
+  it('carries the answers given, lists them, and asks what still settles a result', async () => {
+    const answers = 'entity_type=rd_center&district=haidian&industry=pharmaceutical-health';
+    const html = await (await fetch(`${base}/en/policies-for-me?${answers}`)).text();
+    const { asked, carried, section } = questionnaire(html);
+    expect(carried.sort()).toEqual(['district', 'entity_type', 'industry']);
+    for (const name of ['entity_type', 'district', 'industry']) expect(asked).not.toContain(name);
+    expect(section).toContain('Your answers so far');
+    expect(section).toContain('R&amp;D centre');
+    const { body } = await post('/api/v1/policy-match', { entity_type: 'rd_center', district: 'haidian', industry: 'pharmaceutical-health' });
+    expect(asked).toContain(body.next_questions[0].fact);
+  });
+
+  it('puts a wrong answer back in front of the investor with its error', async () => {
+    const response = await fetch(`${base}/zh/policies-for-me?industry=pharmaceutical-health&staff=lots`);
+    expect(response.status).toBe(400);
+    const { asked, carried } = questionnaire(await response.text());
+    expect(asked[0]).toBe('staff');
+    expect(carried).toContain('industry');
+  });
+});

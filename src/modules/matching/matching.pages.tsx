@@ -13,6 +13,7 @@ import { ProfileValueError, profileSchema, understandProfile } from './profile.j
 import type { RuleBook } from './rules.files.js';
 import { MatchResults, NextQuestions, NotApplying } from './views/match-results.js';
 import { ProfileForm, profileFromQuery } from './views/profile-form.js';
+import { questionsToAsk } from './questions-to-ask.js';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -42,6 +43,9 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
   registerPage(app, deps, routes.policiesForMe, ({ lang, store, query }) => {
     const { facts, errors, answered } = profileFacts(query, store, search, lang);
     const match = facts ? matchPolicies(book, store, facts) : null;
+    // Before anything is answered (or when an answer is invalid) the questions come from an empty profile.
+    const open = match?.nextQuestions ?? matchPolicies(book, store, {}).nextQuestions;
+    const ask = questionsToAsk(lang, errors, open);
     const whatIfFact = typeof query.whatif_fact === 'string' && (WHAT_IF_FACTS as readonly string[]).includes(query.whatif_fact) ? query.whatif_fact : null;
     const whatIfValue = typeof query.whatif_value === 'string' ? query.whatif_value.trim() : '';
     let whatIf: ReturnType<typeof changes> | null = null;
@@ -86,7 +90,7 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
             </Section>
           )}
           <Section id="questionnaire" title={t(lang, answered ? 'match.refine' : 'match.start')}>
-            <ProfileForm lang={lang} store={store} query={query} action={urls.policiesForMe(lang)} highlight={match?.nextQuestions.slice(0, 3).map((q) => q.fact) ?? []} submitLabel={t(lang, 'match.submit')} />
+            <ProfileForm lang={lang} store={store} query={query} action={urls.policiesForMe(lang)} ask={ask} submitLabel={t(lang, 'match.submit')} />
           </Section>
         </>
       ),

@@ -25,6 +25,7 @@ import { MatchResults, NextQuestions } from '../matching/views/match-results.js'
 import { ProfileForm, profileFromQuery } from '../matching/views/profile-form.js';
 import type { SearchService } from '../search/index.js';
 import { rankSites } from '../sites/rank.js';
+import { questionsToAsk } from '../matching/questions-to-ask.js';
 import { RankedList } from '../sites/views/ranked-list.js';
 import { buildPlan, planIcs, type PlanStepTemplate } from './plan.js';
 
@@ -74,6 +75,8 @@ function CostSection({ lang, store, facts, query }: { lang: Lang; store: Content
   }
 }
 
+const PLAN_FACTS = ['industry', 'activity', 'entity_type', 'district', 'staff', 'hires_foreign_staff', 'imports_goods'] as const;
+
 export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content: ContentService, search: SearchService, book: RuleBook, access: MarketAccessData, template: PlanStepTemplate[]): void {
   registerPage(app, deps, routes.plan, ({ lang, store, query, path }) => {
     const { facts, errors, answered } = profileFacts(query, store, search, lang);
@@ -92,6 +95,11 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
       ? rankSites(store, { industry: siteQuery.industry, needs: { ftz: facts.in_ftz === true, bonded_zone: facts.imports_goods === true, near_airport: false, same_industry_cluster: false, area_m2: area > 0 && area <= 1_000_000 ? area : undefined }, limit: 3 })
       : null;
     const start = startDateOf(query);
+    // The plan needs a few answers the policy rules may not: what the company does (market access), where (contacts,
+    // costs), staff and imports (steps). Those still missing are asked first, then the most decisive policy questions.
+    const answeredKeys = profileFromQuery(query);
+    const planAsks = PLAN_FACTS.filter((fact) => answeredKeys[fact] === undefined).map((fact) => ({ fact, hint: t(lang, `plan.needed.${fact}`) }));
+    const ask = questionsToAsk(lang, errors, match?.nextQuestions ?? matchPolicies(book, store, {}).nextQuestions, planAsks);
     const steps = ready ? buildPlan(template, store, facts, start) : [];
     const profileQuery = new URLSearchParams(Object.entries(profileFromQuery(query)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
     return {
@@ -190,7 +198,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
             </>
           )}
           <Section id="questionnaire" title={t(lang, answered ? 'match.refine' : 'match.start')}>
-            <ProfileForm lang={lang} store={store} query={query} action={urls.plan(lang)} submitLabel={t(lang, 'plan.submit')} highlight={match?.nextQuestions.slice(0, 3).map((q) => q.fact) ?? []}>
+            <ProfileForm lang={lang} store={store} query={query} action={urls.plan(lang)} submitLabel={t(lang, 'plan.submit')} ask={ask} carry={['office_area', 'salary', 'start']}>
               <fieldset>
                 <legend>{t(lang, 'plan.extra')}</legend>
                 <div class="form-grid">

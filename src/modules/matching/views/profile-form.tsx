@@ -1,85 +1,172 @@
-/** The investor questionnaire as a GET form (works without JavaScript); the same fields feed every investor tool. */
+/**
+ * The investor questionnaire as GET forms (no JavaScript needed); the same fields feed every investor tool.
+ * Progressive: once something is answered, only the questions that still settle a result are asked; the answers
+ * given are summarised and travel along as hidden fields, and every question stays reachable under "change answers".
+ */
 import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { ContentStore } from '../../content/index.js';
-import { ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES } from '../rules.schemas.js';
-import { SelectField, type Option } from '../../../platform/views/forms.js';
+import type { FactName } from '../rules.schemas.js';
+import { FIELD_GROUPS, profileFields, type ProfileField } from './profile-fields.js';
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, key: string) => (typeof q[key] === 'string' ? (q[key] as string) : Array.isArray(q[key]) ? (q[key] as string[])[0] : '');
 const many = (q: Query, key: string) => (Array.isArray(q[key]) ? (q[key] as string[]) : q[key] ? String(q[key]).split(',') : []);
 
-function Choice({ name, label, options, query, highlight }: { name: string; label: string; options: Option[]; query: Query; highlight: string[] }) {
-  return <SelectField name={name} label={label} options={options} selected={one(query, name)} className={highlight.includes(name) ? 'field--ask' : undefined} id={`field-${name}`} />;
-}
-
-function Text({ name, label, query, highlight, numeric }: { name: string; label: string; query: Query; highlight: string[]; numeric?: boolean }) {
-  return (
-    <div class={`field${highlight.includes(name) ? ' field--ask' : ''}`} id={`field-${name}`}>
-      <label for={name}>{label}</label>
-      <input id={name} name={name} value={one(query, name)} inputMode={numeric ? 'decimal' : undefined} maxLength={200} />
-    </div>
-  );
-}
-
-export function ProfileForm({ lang, store, query, action, highlight = [], submitLabel, children }: { lang: Lang; store: ContentStore; query: Query; action: string; highlight?: string[]; submitLabel: string; children?: ComponentChildren }) {
-  const unknown = { value: '', label: t(lang, 'profile.notSure') };
-  const yesNo = [unknown, { value: 'yes', label: t(lang, 'profile.yes') }, { value: 'no', label: t(lang, 'profile.no') }];
-  const statuses = many(query, 'statuses');
-  return (
-    <form class="plan-form" method="get" action={action}>
-      <fieldset>
-        <legend>{t(lang, 'profile.business')}</legend>
+/** One field; `prefix` keeps ids unique when the page holds the progressive form and the full form. */
+function Field({ field, query, prefix, hint }: { field: ProfileField; query: Query; prefix: string; hint?: string }) {
+  const id = `${prefix}${field.name}`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  if (field.kind === 'checks') {
+    const checked = many(query, field.name);
+    return (
+      <fieldset id={`${prefix}field-${field.name}`} aria-describedby={hintId}>
+        <legend>{field.label}</legend>
+        {hint && <p class="hint" id={hintId}>{hint}</p>}
         <div class="form-grid">
-          <Choice name="industry" label={t(lang, 'profile.industry')} query={query} highlight={highlight} options={[unknown, ...store.all('industries').map((i) => ({ value: i.id, label: i[lang].name }))]} />
-          <Text name="activity" label={t(lang, 'profile.activity')} query={query} highlight={highlight} />
-          <Choice name="entity_type" label={t(lang, 'profile.entityType')} query={query} highlight={highlight} options={[unknown, ...ENTITY_TYPES.map((e) => ({ value: e, label: t(lang, `profile.entity.${e}`) }))]} />
-          <Choice name="investor_type" label={t(lang, 'profile.investorType')} query={query} highlight={highlight} options={[unknown, ...INVESTOR_TYPES.map((o) => ({ value: o, label: t(lang, `profile.investorType.${o}`) }))]} />
-          <Choice name="investor_origin" label={t(lang, 'profile.origin')} query={query} highlight={highlight} options={[unknown, ...INVESTOR_ORIGINS.map((o) => ({ value: o, label: t(lang, `profile.origin.${o}`) }))]} />
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t(lang, 'profile.place')}</legend>
-        <div class="form-grid">
-          <Choice name="district" label={t(lang, 'profile.district')} query={query} highlight={highlight} options={[unknown, ...store.districts.map((d) => ({ value: d.id, label: d[lang].name }))]} />
-          <Choice name="in_ftz" label={t(lang, 'profile.inFtz')} query={query} highlight={highlight} options={yesNo} />
-          <Choice name="ftz_cluster" label={t(lang, 'profile.cluster')} query={query} highlight={highlight} options={[unknown, ...store.all('zones').filter((z) => z.zone_type === 'ftz_cluster').map((z) => ({ value: z.id, label: z[lang].name }))]} />
-          <Choice name="park" label={t(lang, 'profile.park')} query={query} highlight={highlight} options={[unknown, ...store.all('parks').map((p) => ({ value: p.id, label: p[lang].name }))]} />
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t(lang, 'profile.size')}</legend>
-        <div class="form-grid">
-          <Text name="investment_usd" label={t(lang, 'profile.investment')} query={query} highlight={highlight} numeric />
-          <Text name="paid_in_capital_usd" label={t(lang, 'profile.capital')} query={query} highlight={highlight} numeric />
-          <Text name="revenue_cny" label={t(lang, 'profile.revenue')} query={query} highlight={highlight} numeric />
-          <Text name="staff" label={t(lang, 'profile.staff')} query={query} highlight={highlight} numeric />
-          <Text name="foreign_share_pct" label={t(lang, 'profile.foreignShare')} query={query} highlight={highlight} numeric />
-        </div>
-      </fieldset>
-      <fieldset class={highlight.includes('statuses') ? 'field--ask' : undefined} id="field-statuses">
-        <legend>{t(lang, 'profile.statuses')}</legend>
-        <div class="form-grid">
-          {STATUSES.map((s) => (
+          {field.options!.map((o) => (
             <div class="checkbox">
-              <input type="checkbox" id={`status-${s}`} name="statuses" value={s} checked={statuses.includes(s)} />
-              <label for={`status-${s}`}>{t(lang, `profile.status.${s}`)}</label>
+              <input type="checkbox" id={`${id}-${o.value}`} name={field.name} value={o.value} checked={checked.includes(o.value)} />
+              <label for={`${id}-${o.value}`}>{o.label}</label>
             </div>
           ))}
         </div>
       </fieldset>
-      <fieldset>
-        <legend>{t(lang, 'profile.operations')}</legend>
-        <div class="form-grid">
-          <Choice name="hires_foreign_staff" label={t(lang, 'profile.foreignStaff')} query={query} highlight={highlight} options={yesNo} />
-          <Choice name="imports_goods" label={t(lang, 'profile.imports')} query={query} highlight={highlight} options={yesNo} />
-        </div>
-      </fieldset>
-      {children}
-      <button type="submit" class="button">
-        {submitLabel}
-      </button>
-    </form>
+    );
+  }
+  return (
+    <div class="field" id={`${prefix}field-${field.name}`}>
+      <label for={id}>{field.label}</label>
+      {hint && <p class="hint" id={hintId}>{hint}</p>}
+      {field.kind === 'select' ? (
+        <select id={id} name={field.name} aria-describedby={hintId}>
+          {field.options!.map((o) => (
+            <option value={o.value} selected={one(query, field.name) === o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={id} name={field.name} value={one(query, field.name)} inputMode={field.kind === 'number' ? 'decimal' : undefined} maxLength={200} aria-describedby={hintId} />
+      )}
+    </div>
+  );
+}
+
+function FullFields({ fields, query, prefix, lang }: { fields: ProfileField[]; query: Query; prefix: string; lang: Lang }) {
+  return (
+    <>
+      {FIELD_GROUPS.map((group) => {
+        const inGroup = fields.filter((f) => f.group === group);
+        if (group === 'statuses') return inGroup.map((f) => <Field field={f} query={query} prefix={prefix} />);
+        return (
+          <fieldset>
+            <legend>{t(lang, `profile.${group}`)}</legend>
+            <div class="form-grid">
+              {inGroup.map((f) => (
+                <Field field={f} query={query} prefix={prefix} />
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}
+
+/** The answers given so far, in words. */
+function AnswerSummary({ fields, profile, lang }: { fields: ProfileField[]; profile: Record<string, string | string[]>; lang: Lang }) {
+  const shown = fields.filter((f) => profile[f.name] !== undefined);
+  if (shown.length === 0) return null;
+  const words = (f: ProfileField) => {
+    const values = Array.isArray(profile[f.name]) ? (profile[f.name] as string[]) : [profile[f.name] as string];
+    return values.map((v) => f.options?.find((o) => o.value === v)?.label ?? v).join(lang === 'zh' ? '、' : ', ');
+  };
+  return (
+    <div class="answers">
+      <h3>{t(lang, 'profile.yourAnswers')}</h3>
+      <dl class="facts">
+        {shown.map((f) => (
+          <div class="facts__row">
+            <dt>{f.label}</dt>
+            <dd>{words(f)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+export interface ProfileFormProps {
+  lang: Lang;
+  store: ContentStore;
+  query: Query;
+  action: string;
+  submitLabel: string;
+  /** Progressive mode: the facts still worth asking, most decisive first, with why each matters. Null: the full form. */
+  ask?: { fact: FactName; hint?: string }[] | null;
+  /** Extra fields of the page (e.g. the plan's floor area and start date), shown in both modes. */
+  children?: ComponentChildren;
+  /** Query keys of those extra fields, carried along when answers are changed in the full form. */
+  carry?: string[];
+}
+
+export function ProfileForm({ lang, store, query, action, submitLabel, ask = null, children, carry = [] }: ProfileFormProps) {
+  const fields = profileFields(lang, store);
+  const profile = profileFromQuery(query);
+  if (!ask) {
+    return (
+      <form class="plan-form" method="get" action={action}>
+        <FullFields fields={fields} query={query} prefix="" lang={lang} />
+        {children}
+        <button type="submit" class="button">
+          {submitLabel}
+        </button>
+      </form>
+    );
+  }
+  const asked = ask.flatMap((a) => {
+    const field = fields.find((f) => f.name === a.fact);
+    return field ? [{ field, hint: a.hint }] : [];
+  });
+  const askedNames = new Set(asked.map((a) => a.field.name as string));
+  const carried = Object.entries(profile).filter(([key]) => !askedNames.has(key));
+  return (
+    <>
+      <AnswerSummary fields={fields} profile={profile} lang={lang} />
+      <form class="plan-form" method="get" action={action}>
+        {carried.flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => <input type="hidden" name={key} value={v} />))}
+        {asked.length > 0 ? (
+          <fieldset>
+            <legend>{t(lang, 'match.nextQuestions')}</legend>
+            <div class="form-grid">
+              {asked.filter((a) => a.field.kind !== 'checks').map((a) => (
+                <Field field={a.field} query={query} prefix="" hint={a.hint} />
+              ))}
+            </div>
+            {asked.filter((a) => a.field.kind === 'checks').map((a) => (
+              <Field field={a.field} query={query} prefix="" hint={a.hint} />
+            ))}
+          </fieldset>
+        ) : (
+          <p class="panel">{t(lang, 'profile.nothingToAsk')}</p>
+        )}
+        {children}
+        <button type="submit" class="button">
+          {submitLabel}
+        </button>
+      </form>
+      <details class="change-answers">
+        <summary>{t(lang, 'profile.changeAnswers')}</summary>
+        <form class="plan-form" method="get" action={action}>
+          {carry.flatMap((key) => (one(query, key) ? [<input type="hidden" name={key} value={one(query, key)} />] : []))}
+          <FullFields fields={fields} query={query} prefix="all-" lang={lang} />
+          <button type="submit" class="button button--secondary">
+            {submitLabel}
+          </button>
+        </form>
+      </details>
+    </>
   );
 }
 
