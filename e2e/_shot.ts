@@ -10,7 +10,7 @@ for (const [name, path] of process.argv.slice(2).map((a) => [a.slice(0, a.indexO
   await page.screenshot({ path: `/tmp/shot-${name}.png`, fullPage: !selectors.length });
   for (const sel of selectors) {
     const box = await page.locator(sel).first().boundingBox();
-    if (box) await page.screenshot({ path: `/tmp/shot-${name}-${sel.replace(/\W/g, '')}.png`, fullPage: true, clip: { x: 0, y: box.y, width: 1280, height: Math.min(1300, box.height) } });
+    if (box) await page.screenshot({ path: `/tmp/shot-${name}-${sel.replace(/\W/g, '')}.png`, fullPage: true, clip: { x: 0, y: box.y, width: 1280, height: Math.min(Number(process.env.SHOT_H ?? 1300), box.height), ...(process.env.SHOT_FROM_END ? { y: box.y + Math.max(0, box.height - Number(process.env.SHOT_H ?? 1300)) } : {}) } });
   }
 }
 await browser.close();

@@ -171,8 +171,20 @@ describe('plan my investment', () => {
   });
 
   it('shows which results change in a "what if"', async () => {
-    const html = await (await fetch(`${base}/en/policies-for-me?${query}&whatif_fact=district&whatif_value=bda`)).text();
-    expect(html).toMatch(/results? would change/);
+    const html = await (await fetch(`${base}/en/policies-for-me?${query}&whatif=district:bda`)).text();
+    expect(html).toMatch(/District: Beijing Economic-Technological Development Area[^<]*— \d+ results? would change/);
+  });
+
+  it('answers "what if" for the paid-in capital and for a status, naming the policies that flip', async () => {
+    const person = 'investor_type=individual&investor_origin=foreign&entity_type=wfoe&paid_in_capital_usd=300000';
+    const capital = await (await fetch(`${base}/en/policies-for-me?${person}&whatif_capital=2500000`)).text();
+    const panel = capital.slice(capital.indexOf('class="panel what-if"'));
+    const title = t.content.store.get('policies', 'immigration-convenience-12-measures-2019')!.en.title;
+    expect(panel).toMatch(/Paid-in registered capital \(USD\): 2,500,000/);
+    expect(panel).toContain('Does not apply → <strong>Applies</strong>');
+    expect(panel).toContain(title);
+    const status = await (await fetch(`${base}/zh/policies-for-me?entity_type=wfoe&statuses=srdi&whatif=statuses:high_tech`)).text();
+    expect(status).toMatch(/\+ 高新技术企业 — 将有 \d+ 项结果发生变化/);
   });
 });
 

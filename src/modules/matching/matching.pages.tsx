@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
-import { PageHeader, Section } from '../../platform/views/components.js';
+import { PageHeader, Section, truncate } from '../../platform/views/components.js';
 import { ErrorSummary, type FieldError } from '../../platform/views/forms.js';
 import type { ContentStore } from '../content/index.js';
 import type { SearchService } from '../search/index.js';
@@ -13,6 +13,7 @@ import { ProfileValueError, profileSchema, understandProfile } from './profile.j
 import type { RuleBook } from './rules.files.js';
 import { MatchResults, NextQuestions, NotApplying } from './views/match-results.js';
 import { ProfileForm, profileFromQuery } from './views/profile-form.js';
+import { whatIfChange, WhatIfForms } from './views/what-if.js';
 import { questionsToAsk } from './questions-to-ask.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -33,8 +34,6 @@ export function profileFacts(query: Query, store: ContentStore, search: SearchSe
   }
 }
 
-const WHAT_IF_FACTS = ['district', 'paid_in_capital_usd', 'entity_type', 'in_ftz', 'investor_origin'] as const;
-
 function changes(before: MatchResult[], after: MatchResult[]) {
   return after.filter((a) => before.find((b) => b.rule.id === a.rule.id)?.status !== a.status).map((a) => ({ after: a, before: before.find((b) => b.rule.id === a.rule.id)! }));
 }
@@ -46,11 +45,10 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
     // Before anything is answered (or when an answer is invalid) the questions come from an empty profile.
     const open = match?.nextQuestions ?? matchPolicies(book, store, {}).nextQuestions;
     const ask = questionsToAsk(lang, errors, open);
-    const whatIfFact = typeof query.whatif_fact === 'string' && (WHAT_IF_FACTS as readonly string[]).includes(query.whatif_fact) ? query.whatif_fact : null;
-    const whatIfValue = typeof query.whatif_value === 'string' ? query.whatif_value.trim() : '';
+    const change = match ? whatIfChange(query, lang, store) : null;
     let whatIf: ReturnType<typeof changes> | null = null;
-    if (match && whatIfFact && whatIfValue) {
-      const alt = profileFacts({ ...query, [whatIfFact]: whatIfValue }, store, search, lang);
+    if (match && change) {
+      const alt = profileFacts(change.query, store, search, lang);
       if (alt.facts) whatIf = changes(match.results, matchPolicies(book, store, alt.facts).results);
     }
     const applies = match?.results.filter((r) => r.status === 'applies').length ?? 0;
@@ -74,14 +72,16 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
               <NextQuestions questions={match.nextQuestions} lang={lang} />
               <MatchResults results={match.results} store={store} lang={lang} />
               <NotApplying results={match.results} store={store} lang={lang} />
-              <WhatIfForm lang={lang} query={query} />
-              {whatIf && (
+              <WhatIfForms lang={lang} store={store} query={query} action={urls.policiesForMe(lang)} />
+              {whatIf && change && (
                 <div class="panel what-if" role="status">
-                  <h3>{t(lang, 'match.whatIfResult', { count: whatIf.length })}</h3>
+                  <h3>
+                    {change.label} — {t(lang, 'match.whatIfResult', { count: whatIf.length })}
+                  </h3>
                   <ul>
                     {whatIf.map(({ before, after }) => (
                       <li>
-                        <a href={urls.policy(lang, after.rule.policy)}>{store.get('policies', after.rule.policy)![lang].title}</a>: {t(lang, `match.status.${before.status}`)} → <strong>{t(lang, `match.status.${after.status}`)}</strong>
+                        <a href={urls.policy(lang, after.rule.policy)}>{store.get('policies', after.rule.policy)![lang].title}</a> <span class="muted">({truncate(after.rule[lang].benefit, 90)})</span>: {t(lang, `match.status.${before.status}`)} → <strong>{t(lang, `match.status.${after.status}`)}</strong>
                       </li>
                     ))}
                   </ul>
@@ -96,30 +96,4 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
       ),
     };
   });
-}
-
-function WhatIfForm({ lang, query }: { lang: Lang; query: Query }) {
-  const profile = profileFromQuery(query);
-  return (
-    <form class="filter-form what-if-form" method="get" action={urls.policiesForMe(lang)} aria-label={t(lang, 'match.whatIf')}>
-      {Object.entries(profile).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => <input type="hidden" name={key} value={v} />))}
-      <div class="field">
-        <label for="whatif_fact">{t(lang, 'match.whatIf')}</label>
-        <select id="whatif_fact" name="whatif_fact">
-          {WHAT_IF_FACTS.map((f) => (
-            <option value={f} selected={query.whatif_fact === f}>
-              {t(lang, `profile.label.${f}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="whatif_value">{t(lang, 'match.whatIfValue')}</label>
-        <input id="whatif_value" name="whatif_value" value={typeof query.whatif_value === 'string' ? query.whatif_value : ''} maxLength={60} />
-      </div>
-      <button type="submit" class="button button--secondary">
-        {t(lang, 'match.whatIfSubmit')}
-      </button>
-    </form>
-  );
 }

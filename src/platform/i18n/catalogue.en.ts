@@ -556,6 +556,8 @@ export const en = {
   'match.whatIf': 'What if…',
   'match.whatIfValue': 'had this value',
   'match.whatIfSubmit': 'Compare',
+  'match.whatIfChoose': 'Choose an answer to change',
+  'match.whatIfCapital': 'What if the paid-in capital were (USD)',
   'match.whatIfResult.one': '{count} result would change',
   'match.whatIfResult.other': '{count} results would change',
   'access.title': 'Market access check',

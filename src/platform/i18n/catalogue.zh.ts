@@ -541,6 +541,8 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'match.whatIf': '如果……',
   'match.whatIfValue': '改为此值',
   'match.whatIfSubmit': '比较',
+  'match.whatIfChoose': '选择要更改的回答',
+  'match.whatIfCapital': '如果实缴资本为（美元）',
   'match.whatIfResult.other': '将有 {count} 项结果发生变化',
   'access.title': '市场准入查询',
   'access.lead': '您计划的经营活动对外资是禁止、限制，还是已由北京试点开放？对照平台所存负面清单查询，注明条目编号和出处。',
