@@ -7,6 +7,7 @@ import {
   ARTICLE_SECTIONS, CONTACT_TYPES, DISTRICT_IDS, POLICY_CATEGORIES, PROCEDURE_CATEGORIES, STAT_GROUPS,
   type ContentItem, type ContentKind,
 } from '../content/index.js';
+import { BENEFIT_TYPES } from '../matching/rules.schemas.js';
 
 export interface FilterDef<K extends ContentKind> {
   description: string;
@@ -68,6 +69,18 @@ export const CONTENT_FILTERS: { [K in ContentKind]: FilterSet<K> } = {
   'site-terms': {
     applies_to: { description: 'industry or space', schema: z.enum(['industry', 'space']), matches: (i, v) => i.applies_to === v },
   },
+  'rule-facts': {},
+  'rule-parameters': {},
+  rules: {
+    policy: { description: 'id of the policy the rule is about', schema: z.string().regex(/^[a-z0-9-]{1,80}$/), matches: (i, v) => i.policy === v },
+    benefit_type: { description: 'funding, tax, finance_fx, talent_visa, market_access or facilitation', schema: z.enum(BENEFIT_TYPES), matches: (i, v) => i.benefit_type === v },
+  },
+  'market-access-lists': {},
+  'market-access-items': {
+    list: { description: 'id of the list edition', schema: z.string().regex(/^[a-z0-9-]{1,80}$/), matches: (i, v) => i.list === v },
+    measure: { description: 'prohibited, restricted or opened', schema: z.enum(['prohibited', 'restricted', 'opened']), matches: (i, v) => i.measure === v },
+  },
+  'plan-steps': {},
 };
 
 /** Text every kind is searched in by `q`: both languages' text blocks. */

@@ -79,4 +79,20 @@ describe('content files', () => {
     const problems = await problemsOf({ 'projects/a.json': project() });
     expect(problems[0]).toMatchObject({ field: '(file)', message: 'must be a JSON array of items' });
   });
+
+  it('reads the rules files from content/rules and checks what a rule refers to', async () => {
+    const leaf = { fact: 'paid_in_capital_usd', op: 'gte', param: 'no_such_threshold', label: { en: 'Capital', zh: '资本' } };
+    const rule = { id: 'r1', policy: 'no-such-policy', benefit_type: 'tax', en: { benefit: 'b' }, zh: { benefit: 'b' }, condition: leaf, sources: [source], zh_translation: 'unofficial' };
+    const problems = await problemsOf({
+      'rules/rules.json': [rule],
+      'rules/facts.json': [{ id: 'staff', en: { question: 'How many?' }, zh: { question: '多少？' } }],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ itemId: 'r1', field: 'policy', message: 'unknown reference "no-such-policy"' }),
+        expect.objectContaining({ itemId: 'r1', field: 'condition', message: 'unknown reference "no_such_threshold"' }),
+      ]),
+    );
+    expect(problems.some((p) => p.file.includes('rule-facts'))).toBe(false);
+  });
 });

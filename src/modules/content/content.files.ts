@@ -4,7 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_KINDS, type ContentKind, type ContentItem } from './content.schemas.js';
+import { leavesOf } from '../matching/rule-book.js';
+import { CONTENT_FILES, CONTENT_KINDS, type ContentKind, type ContentItem } from './content.schemas.js';
 
 export type ContentSet = { [K in ContentKind]: ContentItem<K>[] };
 
@@ -41,7 +42,8 @@ function itemIdOf(raw: unknown): string | null {
 
 async function readKind<K extends ContentKind>(root: string, kind: K, problems: ContentProblem[]): Promise<ContentItem<K>[]> {
   const items: ContentItem<K>[] = [];
-  for (const file of await jsonFilesOf(path.join(root, kind))) {
+  const place = CONTENT_FILES[kind] ?? { folder: kind, file: () => true };
+  for (const file of (await jsonFilesOf(path.join(root, place.folder))).filter((f) => place.file(path.basename(f)))) {
     const shown = path.relative(process.cwd(), file);
     let parsed: unknown;
     try {
@@ -96,8 +98,27 @@ function checkReferences(set: ContentSet, problems: ContentProblem[]): void {
   for (const park of set.parks) if (park.parent) expect('parks', park.id, 'parent', park.parent, parks);
   for (const zone of set.zones) if (zone.parent) expect('zones', zone.id, 'parent', zone.parent, zones);
   for (const procedure of set.procedures) procedure.contacts.forEach((c, i) => expect('procedures', procedure.id, `contacts.${i}`, c, contacts));
+  checkToolReferences(set, expect, ids);
   const statistics = ids('statistics');
   for (const stat of set.statistics) stat.conflicts_with.forEach((c, i) => expect('statistics', stat.id, `conflicts_with.${i}`, c, statistics));
+}
+
+/** The investor tools' data: rules name policies and parameters, list items their list, plan steps procedures. */
+function checkToolReferences(set: ContentSet, expect: (kind: ContentKind, itemId: string, field: string, ref: string, known: Set<string>) => void, ids: (kind: ContentKind) => Set<string>): void {
+  const policies = ids('policies');
+  const parameters = ids('rule-parameters');
+  for (const rule of set.rules) {
+    expect('rules', rule.id, 'policy', rule.policy, policies);
+    leavesOf(rule.condition).forEach((leaf) => leaf.param && expect('rules', rule.id, 'condition', leaf.param, parameters));
+  }
+  const lists = ids('market-access-lists');
+  const items = ids('market-access-items');
+  for (const item of set['market-access-items']) {
+    expect('market-access-items', item.id, 'list', item.list, lists);
+    (item.opens_items ?? []).forEach((opened, i) => expect('market-access-items', item.id, `opens_items.${i}`, opened, items));
+  }
+  const procedures = ids('procedures');
+  for (const step of set['plan-steps']) [step.procedure, ...step.also].forEach((p, i) => expect('plan-steps', step.id, i === 0 ? 'procedure' : `also.${i - 1}`, p, procedures));
 }
 
 /** Reads every kind under `root`; throws ContentValidationError listing every problem found. */

@@ -5,45 +5,12 @@
  */
 import { z } from 'zod';
 
-export const SOURCE_DOCUMENTS = [
-  '000_b5e748836c3b3473.txt',
-  '001_96245e74ec1f0559.txt',
-  '002_e716eea7ff78fa04.txt',
-  '003_bfb5a1247504e30b.txt',
-  '004_9c9a9b945e8f608f.txt',
-] as const;
+import { itemSchema as marketAccessItemSchema, listSchema as marketAccessListSchema } from '../market-access/market-access.schemas.js';
+import { factQuestionSchema, parameterSchema, ruleSchema } from '../matching/rules.schemas.js';
+import { planStepSchema } from '../plan/plan.schemas.js';
+import { base, bilingualSchema, districtId, id, linkSchema, sourceSchema, text, url } from './content.primitives.js';
 
-export const DISTRICT_IDS = [
-  'dongcheng', 'xicheng', 'chaoyang', 'haidian', 'fengtai', 'shijingshan', 'mentougou', 'fangshan',
-  'tongzhou', 'shunyi', 'daxing', 'changping', 'pinggu', 'huairou', 'miyun', 'yanqing', 'bda',
-] as const;
-
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
-const text = z.string().trim().min(1);
-const url = z.string().url().refine((u) => /^https?:\/\//.test(u), 'only http(s) links');
-const districtId = z.enum(DISTRICT_IDS);
-
-export const sourceSchema = z
-  .object({
-    document: z.enum(SOURCE_DOCUMENTS),
-    /** Heading path in the source, e.g. "INVESTMENT COST > Water Prices in Beijing". */
-    section: text,
-    url: url.optional(),
-  })
-  .strict();
-
-/** Two-language string, used inside tables, issuers and departments. */
-export const bilingualSchema = z.object({ en: text, zh: text }).strict();
-export type Bilingual = z.infer<typeof bilingualSchema>;
-
-const linkSchema = z.object({ url, en: text, zh: text }).strict();
-
-/** Fields every item has. `zh_translation` says whether the Chinese text is official (printed in a source) or ours. */
-const base = {
-  id,
-  sources: z.array(sourceSchema).min(1),
-  zh_translation: z.enum(['official', 'unofficial']),
-};
+export { SOURCE_DOCUMENTS, DISTRICT_IDS, sourceSchema, bilingualSchema, type Bilingual } from './content.primitives.js';
 
 const cellSchema = z.union([z.string(), z.number(), z.null(), bilingualSchema]);
 export const tableSchema = z
@@ -321,7 +288,27 @@ export const CONTENT_KINDS = {
   glossary: glossarySchema,
   articles: articleSchema,
   'site-terms': siteTermSchema,
+  // The investor tools' data: policy rules, market-access lists and the setup-plan template.
+  'rule-facts': factQuestionSchema,
+  'rule-parameters': parameterSchema,
+  rules: ruleSchema,
+  'market-access-lists': marketAccessListSchema,
+  'market-access-items': marketAccessItemSchema,
+  'plan-steps': planStepSchema,
 } as const;
+
+/**
+ * Where a kind's files are when they do not fill a folder named after the kind: the rules, their parameters and
+ * their questions share content/rules/, and a market-access list's items sit next to lists.json.
+ */
+export const CONTENT_FILES: Partial<Record<ContentKind, { folder: string; file: (name: string) => boolean }>> = {
+  'rule-facts': { folder: 'rules', file: (name) => name === 'facts.json' },
+  'rule-parameters': { folder: 'rules', file: (name) => name === 'parameters.json' },
+  rules: { folder: 'rules', file: (name) => name === 'rules.json' },
+  'market-access-lists': { folder: 'market-access', file: (name) => name === 'lists.json' },
+  'market-access-items': { folder: 'market-access', file: (name) => name !== 'lists.json' },
+  'plan-steps': { folder: 'plan', file: () => true },
+};
 export type ContentKind = keyof typeof CONTENT_KINDS;
 export type ContentItem<K extends ContentKind> = z.infer<(typeof CONTENT_KINDS)[K]>;
 export type District = ContentItem<'districts'>;

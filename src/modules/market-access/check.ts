@@ -3,7 +3,7 @@
  * Honesty rules: items not verified against an official text say so; "no item found" never means "allowed" unless
  * the list edition held is complete and verified.
  */
-import type { MarketAccessData } from './market-access.files.js';
+import type { MarketAccessData } from './market-access.data.js';
 import type { MarketItem, MarketList } from './market-access.schemas.js';
 
 export type Verdict = 'prohibited' | 'restricted' | 'opened_by_beijing_pilot' | 'no_item_found';

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseInput } from '../../platform/http/validation.js';
 import { checkMarketAccess, type AccessFinding } from './check.js';
-import type { MarketAccessData } from './market-access.files.js';
+import type { ContentService } from '../content/index.js';
+import { marketAccessOf } from './market-access.data.js';
 
 export const accessQuerySchema = z
   .object({
@@ -39,10 +40,10 @@ function serialise(f: AccessFinding, lang: 'en' | 'zh') {
   };
 }
 
-export function registerMarketAccessApi(api: FastifyInstance, data: MarketAccessData): void {
+export function registerMarketAccessApi(api: FastifyInstance, content: ContentService): void {
   api.get('/api/v1/market-access', async (request) => {
     const query = parseInput(accessQuerySchema, request.query);
-    const result = checkMarketAccess(data, { activity: query.activity, inFtz: query.in_ftz, foreignSharePct: query.foreign_share_pct });
+    const result = checkMarketAccess(marketAccessOf(content.store), { activity: query.activity, inFtz: query.in_ftz, foreignSharePct: query.foreign_share_pct });
     return {
       activity: query.activity,
       in_ftz: query.in_ftz,

@@ -6,7 +6,7 @@ import { routes, urls } from '../../platform/http/urls.js';
 import { ExternalLink, PageHeader, Section } from '../../platform/views/components.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import { checkMarketAccess, type AccessFinding, type AccessResult } from './check.js';
-import type { MarketAccessData } from './market-access.files.js';
+import { marketAccessOf } from './market-access.data.js';
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim().slice(0, 300) : '');
@@ -56,14 +56,14 @@ export function AccessVerdict({ result, lang }: { result: AccessResult; lang: La
   );
 }
 
-export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps, data: MarketAccessData): void {
-  registerPage(app, deps, routes.marketAccess, ({ lang, query }) => {
+export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps): void {
+  registerPage(app, deps, routes.marketAccess, ({ lang, store, query }) => {
     const activity = one(query, 'activity');
     const inFtz = one(query, 'in_ftz') === 'yes';
     const share = one(query, 'foreign_share_pct');
     const shareNumber = share === '' ? undefined : Number(share);
     const badShare = shareNumber !== undefined && !(shareNumber >= 0 && shareNumber <= 100);
-    const result = activity.length >= 2 && !badShare ? checkMarketAccess(data, { activity, inFtz, foreignSharePct: shareNumber }) : null;
+    const result = activity.length >= 2 && !badShare ? checkMarketAccess(marketAccessOf(store), { activity, inFtz, foreignSharePct: shareNumber }) : null;
     return {
       title: t(lang, 'access.title'),
       description: t(lang, 'access.lead'),

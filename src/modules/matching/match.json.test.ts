@@ -4,13 +4,13 @@ import { realContent } from '../../../test/helpers/test-app.js';
 import { ContentStore } from '../content/index.js';
 import { MatchJsonWriter } from './match.json.js';
 import { matchPolicies } from './match.js';
-import { readRuleBook, type RuleBook } from './rules.files.js';
+import { ruleBookOf, type RuleBook } from './rule-book.js';
 
 let store: ContentStore;
 let book: RuleBook;
 beforeAll(async () => {
   store = new ContentStore(1, await realContent());
-  book = await readRuleBook('content', new Set(store.policies.map((p) => p.id)));
+  book = ruleBookOf(store);
 });
 
 const answerFor = (writer: MatchJsonWriter, facts: Parameters<typeof matchPolicies>[2], lang: 'en' | 'zh' = 'en') => {

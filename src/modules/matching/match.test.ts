@@ -6,7 +6,7 @@ import { ContentStore } from '../content/index.js';
 import { SearchIndex } from '../search/index.js';
 import { matchPolicies } from './match.js';
 import { profileSchema, understandProfile } from './profile.js';
-import { readRuleBook, type RuleBook } from './rules.files.js';
+import { ruleBookOf, type RuleBook } from './rule-book.js';
 
 interface Profile {
   id: string;
@@ -23,7 +23,7 @@ let book: RuleBook;
 let index: SearchIndex;
 beforeAll(async () => {
   store = new ContentStore(1, await realContent());
-  book = await readRuleBook('content', new Set(store.policies.map((p) => p.id)));
+  book = ruleBookOf(store);
   index = SearchIndex.fromStore(store);
 });
 

@@ -1,7 +1,7 @@
 /** Which policies apply to an investor, and why: every rule evaluated, ordered, with the questions still open. */
 import type { ContentStore } from '../content/index.js';
 import { evaluate, type Evaluation, type Facts } from './evaluate.js';
-import type { RuleBook } from './rules.files.js';
+import type { RuleBook } from './rule-book.js';
 import type { FactName, Leaf, Rule } from './rules.schemas.js';
 
 export type MatchStatus = 'applies' | 'may_apply' | 'does_not_apply';
@@ -43,7 +43,7 @@ export function matchPolicies(book: RuleBook, store: ContentStore, facts: Facts,
     }
   }
   const questionOf = (fact: FactName, leaf: Leaf) => {
-    const q = book.facts.find((f) => f.fact === fact);
+    const q = book.facts.find((f) => f.id === fact);
     return leaf.question ?? (q ? { en: q.en.question, zh: q.zh.question } : { en: fact, zh: fact });
   };
   const nextQuestions = [...open.entries()]

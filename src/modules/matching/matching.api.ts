@@ -8,11 +8,11 @@ import type { SearchService } from '../search/index.js';
 import { MatchJsonWriter } from './match.json.js';
 import { matchPolicies } from './match.js';
 import { ProfileValueError, profileSchema, understandProfile } from './profile.js';
-import type { RuleBook } from './rules.files.js';
+import { ruleBookOf } from './rule-book.js';
 
 const querySchema = z.object({ lang: z.enum(['en', 'zh']).default('en') }).strict();
 
-export function registerMatchingApi(api: FastifyInstance, content: ContentService, search: SearchService, book: RuleBook): void {
+export function registerMatchingApi(api: FastifyInstance, content: ContentService, search: SearchService): void {
   const writer = new MatchJsonWriter();
   api.post('/api/v1/policy-match', async (request, reply) => {
     const { lang } = parseInput(querySchema, request.query);
@@ -25,7 +25,7 @@ export function registerMatchingApi(api: FastifyInstance, content: ContentServic
       if (error instanceof ProfileValueError) throw new InvalidRequestError(error.message, [{ name: error.field, reason: error.message }]);
       throw error;
     }
-    const { results, nextQuestions } = matchPolicies(book, store, understoodProfile.facts);
+    const { results, nextQuestions } = matchPolicies(ruleBookOf(store), store, understoodProfile.facts);
     const questions = nextQuestions.map((q) => ({ fact: q.fact, question: q.question[lang], decides: q.decides }));
     const body = writer.answer(understoodProfile.understood, results, questions, store, lang);
     return reply.type('application/json; charset=utf-8').send(body);

@@ -10,7 +10,7 @@ import type { SearchService } from '../search/index.js';
 import type { Facts } from './evaluate.js';
 import { matchPolicies, type MatchResult } from './match.js';
 import { ProfileValueError, profileSchema, understandProfile } from './profile.js';
-import type { RuleBook } from './rules.files.js';
+import { ruleBookOf } from './rule-book.js';
 import { MatchResults, NextQuestions, NotApplying } from './views/match-results.js';
 import { ProfileForm, profileFromQuery } from './views/profile-form.js';
 import { whatIfChange, WhatIfForms } from './views/what-if.js';
@@ -38,9 +38,10 @@ function changes(before: MatchResult[], after: MatchResult[]) {
   return after.filter((a) => before.find((b) => b.rule.id === a.rule.id)?.status !== a.status).map((a) => ({ after: a, before: before.find((b) => b.rule.id === a.rule.id)! }));
 }
 
-export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, search: SearchService, book: RuleBook): void {
+export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, search: SearchService): void {
   registerPage(app, deps, routes.policiesForMe, ({ lang, store, query }) => {
     const { facts, errors, answered } = profileFacts(query, store, search, lang);
+    const book = ruleBookOf(store);
     const match = facts ? matchPolicies(book, store, facts) : null;
     // Before anything is answered (or when an answer is invalid) the questions come from an empty profile.
     const open = match?.nextQuestions ?? matchPolicies(book, store, {}).nextQuestions;

@@ -3,7 +3,7 @@
  * with named, dated threshold parameters. No policy condition is written in TypeScript.
  */
 import { z } from 'zod';
-import { sourceSchema, bilingualSchema, DISTRICT_IDS } from '../content/content.schemas.js';
+import { sourceSchema, bilingualSchema, DISTRICT_IDS } from '../content/content.primitives.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -101,8 +101,9 @@ export const parameterSchema = z
   .strict();
 export type Parameter = z.infer<typeof parameterSchema>;
 
+/** The question asked for each fact (its id is the fact's name). */
 export const factQuestionSchema = z
-  .object({ fact: z.enum(FACT_NAMES), en: z.object({ question: z.string().min(1) }).strict(), zh: z.object({ question: z.string().min(1) }).strict() })
+  .object({ id: z.enum(FACT_NAMES), en: z.object({ question: z.string().min(1) }).strict(), zh: z.object({ question: z.string().min(1) }).strict() })
   .strict();
 
 export { DISTRICT_IDS };

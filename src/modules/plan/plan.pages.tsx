@@ -15,19 +15,19 @@ import { ContactCard } from '../directory/contact-card.js';
 import { estimateCosts, EstimateInputError } from '../estimator/estimate.js';
 import { estimateRequestSchema } from '../estimator/estimate.schemas.js';
 import { checkMarketAccess } from '../market-access/check.js';
-import type { MarketAccessData } from '../market-access/market-access.files.js';
+import { marketAccessOf } from '../market-access/market-access.data.js';
 import { AccessVerdict } from '../market-access/market-access.pages.js';
 import type { Facts } from '../matching/evaluate.js';
 import { matchPolicies } from '../matching/match.js';
 import { profileFacts } from '../matching/matching.pages.js';
-import type { RuleBook } from '../matching/rules.files.js';
+import { ruleBookOf } from '../matching/rule-book.js';
 import { MatchResults, NextQuestions } from '../matching/views/match-results.js';
 import { ProfileForm, profileFromQuery } from '../matching/views/profile-form.js';
 import type { SearchService } from '../search/index.js';
 import { rankSites } from '../sites/rank.js';
 import { questionsToAsk } from '../matching/questions-to-ask.js';
 import { RankedList } from '../sites/views/ranked-list.js';
-import { buildPlan, planIcs, type PlanStepTemplate } from './plan.js';
+import { buildPlan, planIcs } from './plan.js';
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
@@ -77,13 +77,14 @@ function CostSection({ lang, store, facts, query }: { lang: Lang; store: Content
 
 const PLAN_FACTS = ['industry', 'activity', 'entity_type', 'district', 'staff', 'hires_foreign_staff', 'imports_goods'] as const;
 
-export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content: ContentService, search: SearchService, book: RuleBook, access: MarketAccessData, template: PlanStepTemplate[]): void {
+export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content: ContentService, search: SearchService): void {
   registerPage(app, deps, routes.plan, ({ lang, store, query, path }) => {
     const { facts, errors, answered } = profileFacts(query, store, search, lang);
     const ready = facts && answered;
+    const book = ruleBookOf(store);
     const match = ready ? matchPolicies(book, store, facts) : null;
     const activity = one(query, 'activity');
-    const accessResult = ready && activity.length >= 2 ? checkMarketAccess(access, { activity, inFtz: facts.in_ftz === true, foreignSharePct: typeof facts.foreign_share_pct === 'number' ? facts.foreign_share_pct : undefined }) : null;
+    const accessResult = ready && activity.length >= 2 ? checkMarketAccess(marketAccessOf(store), { activity, inFtz: facts.in_ftz === true, foreignSharePct: typeof facts.foreign_share_pct === 'number' ? facts.foreign_share_pct : undefined }) : null;
     const area = Number(one(query, 'office_area'));
     const siteQuery: Record<string, string> = {
       ...(typeof facts?.industry === 'string' ? { industry: facts.industry } : {}),
@@ -100,7 +101,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     const answeredKeys = profileFromQuery(query);
     const planAsks = PLAN_FACTS.filter((fact) => answeredKeys[fact] === undefined).map((fact) => ({ fact, hint: t(lang, `plan.needed.${fact}`) }));
     const ask = questionsToAsk(lang, errors, match?.nextQuestions ?? matchPolicies(book, store, {}).nextQuestions, planAsks);
-    const steps = ready ? buildPlan(template, store, facts, start) : [];
+    const steps = ready ? buildPlan(store.all('plan-steps'), store, facts, start) : [];
     const profileQuery = new URLSearchParams(Object.entries(profileFromQuery(query)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
     return {
       title: t(lang, 'plan.title'),
@@ -234,6 +235,6 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="invest-beijing-obligations.ics"')
-      .send(planIcs(buildPlan(template, content.store, facts, startDateOf(query)), lang, stamp));
+      .send(planIcs(buildPlan(content.store.all('plan-steps'), content.store, facts, startDateOf(query)), lang, stamp));
   });
 }

@@ -3,41 +3,11 @@
  * each with the procedure's documents and authority, the contacts in the investor's district, and the dated
  * obligations (annual reports, employment registration), which also export to iCalendar.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { z } from 'zod';
-import { sourceSchema, type Contact, type ContentStore, type Procedure } from '../content/index.js';
+import type { Contact, ContentStore, Procedure } from '../content/index.js';
 import type { Facts } from '../matching/evaluate.js';
+import type { PlanStepTemplate } from './plan.schemas.js';
 
-const bi = z.object({ en: z.string(), zh: z.string() }).strict();
-const stepSchema = z
-  .object({
-    id: z.string(),
-    procedure: z.string(),
-    also: z.array(z.string()).default([]),
-    only_entity: z.array(z.string()).optional(),
-    unless_entity: z.array(z.string()).optional(),
-    only_if: z.enum(['imports_goods', 'hires_foreign_staff']).optional(),
-    en: z.object({ title: z.string() }).strict(),
-    zh: z.object({ title: z.string() }).strict(),
-    district_contacts: z.array(z.string()),
-    obligation: z
-      .union([
-        bi.extend({ kind: z.literal('within_days'), days: z.number().int().positive() }).strict(),
-        bi.extend({ kind: z.literal('window'), start: z.string().regex(/^\d{2}-\d{2}$/), end: z.string().regex(/^\d{2}-\d{2}$/) }).strict(),
-        bi.extend({ kind: z.literal('note') }).strict(),
-      ])
-      .optional(),
-    source: sourceSchema.optional(),
-  })
-  .strict();
-export type PlanStepTemplate = z.infer<typeof stepSchema>;
-
-export async function readPlanTemplate(contentDir: string, store: ContentStore): Promise<PlanStepTemplate[]> {
-  const steps = z.array(stepSchema).parse(JSON.parse(await readFile(path.join(contentDir, 'plan', 'setup-steps.json'), 'utf8')));
-  for (const step of steps) for (const id of [step.procedure, ...step.also]) if (!store.get('procedures', id)) throw new Error(`content/plan/setup-steps.json: step ${step.id} names unknown procedure "${id}"`);
-  return steps;
-}
+export type { PlanStepTemplate };
 
 export interface DatedObligation {
   step: string;
@@ -59,11 +29,12 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function buildPlan(template: PlanStepTemplate[], store: ContentStore, facts: Facts, startDate: string): PlanStep[] {
+export function buildPlan(template: readonly PlanStepTemplate[], store: ContentStore, facts: Facts, startDate: string): PlanStep[] {
   const entity = typeof facts.entity_type === 'string' ? facts.entity_type : undefined;
   const district = typeof facts.district === 'string' ? facts.district : undefined;
   const firstYear = Number(startDate.slice(0, 4)) + 1;
-  return template
+  return [...template]
+    .sort((a, b) => a.order - b.order)
     .filter((s) => !s.only_entity || (entity !== undefined && s.only_entity.includes(entity)))
     .filter((s) => !s.unless_entity || entity === undefined || !s.unless_entity.includes(entity))
     .filter((s) => !s.only_if || facts[s.only_if] !== false)
