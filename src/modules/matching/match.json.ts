@@ -104,6 +104,8 @@ export class MatchJsonWriter {
       cache = new Map();
       this.written.set(store, cache);
     }
+    // A result that failed on a number the investor gave (capital, staff…) is rarely asked again: not worth keeping.
+    if (result.evaluation.failed.some((f) => typeof f.given === 'number')) return Buffer.from(this.result(result, store, lang));
     const key = this.outcomeKey(result, lang);
     let bytes = cache.get(key);
     if (!bytes) {
