@@ -57,6 +57,15 @@ describe('GET /api/v1/market-access', () => {
     expect(body.beijing_openings[0].conditions).toBeTruthy();
   });
 
+  it('takes a list item code instead of words', async () => {
+    const items = JSON.parse((await (await fetch(`${base}/api/v1/market-access-items?measure=prohibited&limit=1`)).text())).items;
+    const body = await (await fetch(`${base}/api/v1/market-access?activity=${items[0].id}`)).json();
+    expect(body.verdict).toBe('prohibited');
+    expect(body.items.map((i: { id?: string; item_number: number }) => i.item_number)).toEqual([items[0].item_number]);
+    const opened = JSON.parse((await (await fetch(`${base}/api/v1/market-access-items?measure=opened&limit=1`)).text())).items[0];
+    expect((await (await fetch(`${base}/api/v1/market-access?activity=${opened.id}`)).json()).verdict).toBe('opened_by_beijing_pilot');
+  });
+
   it('never calls an activity allowed when the lists held are not complete and verified', async () => {
     const body = await (await fetch(`${base}/api/v1/market-access?activity=selling+bicycles`)).json();
     expect(body.verdict).toBe('no_item_found');

@@ -40,7 +40,23 @@ function matchedKeywords(item: MarketItem, activity: string): string[] {
   });
 }
 
+/** An activity given as a code: the id of a list item (e.g. "national-2024-12"), as shown next to every item. */
+function checkByCode(data: MarketAccessData, code: string, query: AccessQuery): AccessResult | null {
+  const item = data.items.find((i) => i.id === code.trim().toLowerCase());
+  if (!item) return null;
+  const listOf = (i: MarketItem) => data.lists.find((l) => l.id === i.list)!;
+  const cap = item.restriction?.max_foreign_share_pct;
+  const finding: AccessFinding = { item, list: listOf(item), matched: [item.id], ...(query.foreignSharePct !== undefined && cap !== null && cap !== undefined ? { exceedsCap: query.foreignSharePct > cap } : {}) };
+  const openings = item.measure === 'opened' ? [finding] : data.items.filter((i) => i.opens_items?.includes(item.id)).map((i) => ({ item: i, list: listOf(i), matched: [item.id] }));
+  const findings = item.measure === 'opened' ? [] : [finding];
+  const verdict: Verdict = openings.length > 0 && item.measure !== 'prohibited' ? 'opened_by_beijing_pilot' : item.measure === 'prohibited' ? 'prohibited' : item.measure === 'restricted' ? 'restricted' : 'opened_by_beijing_pilot';
+  const listsChecked = [...new Map([finding, ...openings].map((f) => [f.list.id, f.list])).values()];
+  return { verdict, findings, openings, listsChecked, conclusive: listsChecked.every((l) => l.complete && l.verified) };
+}
+
 export function checkMarketAccess(data: MarketAccessData, query: AccessQuery): AccessResult {
+  const coded = checkByCode(data, query.activity, query);
+  if (coded) return coded;
   // In the Pilot FTZ the FTZ list applies (it is shorter); elsewhere the national list.
   const listId = query.inFtz ? 'ftz-2021' : 'national-2024';
   const list = data.lists.find((l) => l.id === listId);

@@ -17,7 +17,7 @@ function Finding({ f, lang }: { f: AccessFinding; lang: Lang }) {
     <li class={`access-item access-item--${f.item.measure}`}>
       <p class="match__status">{t(lang, `access.measure.${f.item.measure}`)}</p>
       <h4>
-        {f.list[lang].title} — {t(lang, 'access.item', { n: f.item.item_number })}
+        {f.list[lang].title} — {t(lang, 'access.item', { n: f.item.item_number })} <span class="muted">({t(lang, 'access.code', { code: f.item.id })})</span>
       </h4>
       <p>{f.item[lang].text}</p>
       {f.item.conditions && <p><strong>{t(lang, 'access.conditions')}:</strong> {f.item.conditions[lang]}</p>}
@@ -80,7 +80,8 @@ export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps):
           <form class="filter-form" method="get" action={urls.marketAccess(lang)}>
             <div class="field">
               <label for="activity">{t(lang, 'access.activity')}</label>
-              <input id="activity" name="activity" value={activity} maxLength={300} />
+              <p class="hint" id="activity-hint">{t(lang, 'access.activityHint')}</p>
+              <input id="activity" name="activity" value={activity} maxLength={300} aria-describedby="activity-hint" />
             </div>
             <div class="field">
               <label for="in_ftz">{t(lang, 'profile.inFtz')}</label>

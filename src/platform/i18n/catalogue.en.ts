@@ -566,6 +566,8 @@ export const en = {
   'access.submit': 'Check',
   'access.result': 'Result',
   'access.item': 'item {n}',
+  'access.code': 'code {code}',
+  'access.activityHint': 'Describe it in words, or give the code of a list item shown with each result (e.g. national-2024-12).',
   'access.conditions': 'Conditions',
   'access.matched': 'Matched words',
   'access.listsChecked': 'Lists checked',

@@ -550,6 +550,8 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'access.submit': '查询',
   'access.result': '查询结果',
   'access.item': '第{n}条',
+  'access.code': '代码 {code}',
+  'access.activityHint': '可用文字描述，或填写结果中各条目旁显示的代码（例如 national-2024-12）。',
   'access.conditions': '条件',
   'access.matched': '匹配词',
   'access.listsChecked': '已查清单',
