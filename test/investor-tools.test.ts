@@ -61,7 +61,7 @@ describe('GET /api/v1/market-access', () => {
     const items = JSON.parse((await (await fetch(`${base}/api/v1/market-access-items?measure=prohibited&limit=1`)).text())).items;
     const body = await (await fetch(`${base}/api/v1/market-access?activity=${items[0].id}`)).json();
     expect(body.verdict).toBe('prohibited');
-    expect(body.items.map((i: { id?: string; item_number: number }) => i.item_number)).toEqual([items[0].item_number]);
+    expect(body.items.map((i: { code: string }) => i.code)).toEqual([items[0].id]);
     const opened = JSON.parse((await (await fetch(`${base}/api/v1/market-access-items?measure=opened&limit=1`)).text())).items[0];
     expect((await (await fetch(`${base}/api/v1/market-access?activity=${opened.id}`)).json()).verdict).toBe('opened_by_beijing_pilot');
   });

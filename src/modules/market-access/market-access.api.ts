@@ -22,6 +22,7 @@ const UNVERIFIED = {
 
 function serialise(f: AccessFinding, lang: 'en' | 'zh') {
   return {
+    code: f.item.id,
     list: f.list.id,
     edition: f.list[lang].title,
     item_number: f.item.item_number,

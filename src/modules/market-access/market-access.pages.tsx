@@ -26,11 +26,13 @@ function Finding({ f, lang }: { f: AccessFinding; lang: Lang }) {
       <p class="muted">
         {t(lang, 'access.matched')}: {f.matched.join(', ')}
         {f.item.document_number && ` · ${f.item.document_number}`}
-        {link && (
+        {link ? (
           <>
             {' · '}
             <ExternalLink href={link}>{t(lang, 'sources.official')}</ExternalLink>
           </>
+        ) : (
+          ` · ${t(lang, 'access.noLink', { document: f.item.document_number ?? f.list.document_number ?? f.list[lang].title })}`
         )}
       </p>
     </li>

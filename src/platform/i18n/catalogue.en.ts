@@ -567,6 +567,7 @@ export const en = {
   'access.result': 'Result',
   'access.item': 'item {n}',
   'access.code': 'code {code}',
+  'access.noLink': 'no official link held by the platform: look up {document} on the issuing authority’s website',
   'access.activityHint': 'Describe it in words, or give the code of a list item shown with each result (e.g. national-2024-12).',
   'access.conditions': 'Conditions',
   'access.matched': 'Matched words',

@@ -551,6 +551,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'access.result': '查询结果',
   'access.item': '第{n}条',
   'access.code': '代码 {code}',
+  'access.noLink': '平台未存官方链接：请在发布机关网站查阅{document}',
   'access.activityHint': '可用文字描述，或填写结果中各条目旁显示的代码（例如 national-2024-12）。',
   'access.conditions': '条件',
   'access.matched': '匹配词',
