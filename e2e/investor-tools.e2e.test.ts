@@ -2,29 +2,19 @@
  * [PLAN] an investor answers the progressive questionnaire step by step and changes an answer;
  * [SITES] ranks locations and compares two of them side by side. JavaScript off, as for every page.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../test/helpers/test-app.js';
-import { launchBrowser } from './browser.js';
+import { SHOTS, startBrowserApp, type BrowserApp } from './browser.js';
 
-let t: TestApp;
+let app: BrowserApp;
 let base: string;
-let browser: Browser;
 let context: BrowserContext;
-const SHOTS = 'e2e/screenshots';
 
 beforeAll(async () => {
-  t = await startTestApp('pglite');
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-  mkdirSync(SHOTS, { recursive: true });
+  app = await startBrowserApp();
+  ({ base, context } = app);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => app?.close());
 
 const questionnaire = '#questionnaire form.plan-form >> nth=0';
 

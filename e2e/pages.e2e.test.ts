@@ -2,34 +2,25 @@
  * [PAGES][A11Y]: every page type in both languages in a real browser with JavaScript off, checked by axe-core;
  * [MAP]: a visitor follows the investment map to a district page; [PROJECTS]: filters projects with the form.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../test/helpers/test-app.js';
+import type { TestApp } from '../test/helpers/test-app.js';
 import { everyPageType } from '../test/helpers/page-urls.js';
-import { axeViolations, launchBrowser } from './browser.js';
+import { axeViolations, SHOTS, startBrowserApp, type BrowserApp } from './browser.js';
 
+let app: BrowserApp;
 let t: TestApp;
 let base: string;
-let browser: Browser;
 let context: BrowserContext;
 /** axe-core is injected as a script, which the pages' CSP rightly forbids; this context only runs the checks. */
 let axeContext: BrowserContext;
-const SHOTS = 'e2e/screenshots';
 
 beforeAll(async () => {
-  t = await startTestApp('pglite');
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-  // JavaScript off: every page must work without it.
-  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-  axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  mkdirSync(SHOTS, { recursive: true });
+  app = await startBrowserApp();
+  ({ t, base, context } = app);
+  axeContext = await app.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => app?.close());
 
 describe.each(['en', 'zh'] as const)('[PAGES][A11Y] %s', (lang) => {
   it('opens every page type without JavaScript and axe-core finds no violations', async () => {
