@@ -106,6 +106,7 @@ try {
   await measure('API item (district)', (name) => load(name, 'http://127.0.0.1:3901/api/v1/districts/haidian'));
   await measure('search API', (name) => load(name, 'http://127.0.0.1:3901/api/v1/search', questions.map((q) => `/api/v1/search?${q}`)));
   await measure('answers API', (name) => load(name, 'http://127.0.0.1:3901/api/v1/answers', questions.map((q) => `/api/v1/answers?${q}`)));
+  await measure('baseline: POST, constant 49 KB answer', (name) => loadPost(name, 'http://127.0.0.1:3902/large', { profile: 1 }, (n) => ({ profile: n })));
   const matchProfile = { industry: 'pharmaceutical-health', entity_type: 'rd_center', district: 'haidian', paid_in_capital_usd: 8000000, staff: 60 };
   await measure('policy match, one profile repeated', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/policy-match', matchProfile));
   await measure('policy match, 35 test profiles varied', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/policy-match', matchProfile, (n) => ({ ...matchProfiles[n % matchProfiles.length], paid_in_capital_usd: 100_000 + n })));

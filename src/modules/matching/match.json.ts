@@ -1,9 +1,9 @@
 /**
  * Writes policy-match answers as JSON. Everything about a rule that does not depend on the profile (its policy,
  * benefit, sources, the labels and sources of its conditions) is serialised once per content version and language;
- * a request only joins those fragments. A result written once is kept as UTF-8 bytes under the outcome it describes
- * (rule, language, status, which conditions passed / failed with the given value / are missing), so profiles that
- * differ only in facts a rule does not look at share its bytes. Measured at 50 connections of distinct profiles:
+ * a request only joins those fragments. A result written once is kept as UTF-8 bytes with its outcome (one shared
+ * object per rule and values of the facts it names), so profiles that differ only in facts a rule does not look at
+ * share its bytes. Measured at 50 connections of distinct profiles:
  * building and stringifying ~35 result objects per request, then encoding ~49 KB of text per response, was most of
  * the cost (p99 ≈ 23 ms on a quiet machine, 43 ms on a busy one).
  */
@@ -39,13 +39,8 @@ function addOnce(list: SourceFragment[], source: SourceFragment | null): void {
   if (source && !list.some((s) => s.key === source.key)) list.push(source);
 }
 
-/** Bounded: when full it starts again (outcomes repeat, so it refills with the common ones). */
-const MAX_CACHED_RESULTS = 5000;
-
 export class MatchJsonWriter {
-  private readonly written = new WeakMap<ContentStore, Map<string, Buffer>>();
-  private readonly leafNumbers = new WeakMap<Leaf, number>();
-  private nextLeafNumber = 0;
+  private readonly written = new WeakMap<MatchResult, Partial<Record<Lang, Buffer>>>();
   private readonly rules = new WeakMap<ContentStore, Record<Lang, Map<string, RuleFragments>>>();
   private readonly leaves = new WeakMap<Leaf, { label: Record<Lang, string>; source: SourceFragment | null }>();
 
@@ -78,42 +73,14 @@ export class MatchJsonWriter {
     return fragments;
   }
 
-  private leafNumber(leaf: Leaf): number {
-    let n = this.leafNumbers.get(leaf);
-    if (n === undefined) {
-      n = this.nextLeafNumber++;
-      this.leafNumbers.set(leaf, n);
-    }
-    return n;
-  }
-
-  /** The outcome a result's JSON depends on, as a short key. */
-  private outcomeKey(result: MatchResult, lang: Lang): string {
-    const { passed, failed, missing } = result.evaluation;
-    let key = `${lang}|${result.rule.id}|${result.status}|`;
-    for (const leaf of passed) key += `p${this.leafNumber(leaf)},`;
-    for (const f of failed) key += `f${this.leafNumber(f.leaf)}=${json(f.given)},`;
-    for (const leaf of missing) key += `m${this.leafNumber(leaf)},`;
-    return key;
-  }
-
-  /** The result's JSON as UTF-8 bytes, written once per outcome and content version. */
+  /** The result's JSON as UTF-8 bytes, written once per outcome (outcomes are shared objects, see match.ts). */
   resultBytes(result: MatchResult, store: ContentStore, lang: Lang): Buffer {
-    let cache = this.written.get(store);
-    if (!cache) {
-      cache = new Map();
-      this.written.set(store, cache);
+    let written = this.written.get(result);
+    if (!written) {
+      written = {};
+      this.written.set(result, written);
     }
-    // A result that failed on a number the investor gave (capital, staff…) is rarely asked again: not worth keeping.
-    if (result.evaluation.failed.some((f) => typeof f.given === 'number')) return Buffer.from(this.result(result, store, lang));
-    const key = this.outcomeKey(result, lang);
-    let bytes = cache.get(key);
-    if (!bytes) {
-      if (cache.size >= MAX_CACHED_RESULTS) cache.clear();
-      bytes = Buffer.from(this.result(result, store, lang));
-      cache.set(key, bytes);
-    }
-    return bytes;
+    return (written[lang] ??= Buffer.from(this.result(result, store, lang)));
   }
 
   /** The whole answer: how the profile was understood, every result, the questions still open. */
