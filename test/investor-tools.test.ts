@@ -249,3 +249,23 @@ describe('the progressive questionnaire', () => {
     expect(carried).toContain('industry');
   });
 });
+
+describe('the investor tools in the OpenAPI document', () => {
+  it('documents each request from its schema and the fields each answer really has', async () => {
+    const document = await (await fetch(`${base}/api/openapi.json`)).json();
+    const match = document.paths['/api/v1/policy-match'].post;
+    expect(Object.keys(match.requestBody.content['application/json'].schema.properties)).toEqual(expect.arrayContaining(['industry', 'entity_type', 'district', 'investor_type', 'statuses']));
+    const answerSchema = match.responses[200].content['application/json'].schema;
+    const { body } = await post('/api/v1/policy-match', investor);
+    for (const key of answerSchema.required) expect(body).toHaveProperty(key);
+    for (const key of answerSchema.properties.results.items.required) expect(body.results[0]).toHaveProperty(key);
+    const sites = document.paths['/api/v1/site-recommendations'].post.responses[200].content['application/json'].schema;
+    const ranked = (await post('/api/v1/site-recommendations', { industry: 'pharmaceutical-health' })).body;
+    expect(Object.keys(ranked).sort()).toEqual(Object.keys(sites.properties).sort());
+    for (const key of Object.keys(sites.properties.districts.items.properties)) expect(ranked.districts[0]).toHaveProperty(key);
+    const access = document.paths['/api/v1/market-access'].get;
+    expect(access.parameters.map((p: { name: string }) => p.name)).toEqual(['activity', 'in_ftz', 'foreign_share_pct', 'lang']);
+    const docs = await (await fetch(`${base}/api/docs`)).text();
+    expect(docs).toContain('POST /api/v1/policy-match');
+  });
+});

@@ -5,11 +5,18 @@ import { urls } from '../../platform/http/urls.js';
 interface Operation {
   summary: string;
   parameters?: { name: string; in: string; description?: string; required?: boolean }[];
+  requestBody?: { content: Record<string, { schema: { properties?: Record<string, { description?: string; type?: unknown }> } }> };
   responses: Record<string, { description: string }>;
 }
 
+/** The fields of a JSON request body, for the table (their own schemas are in the OpenAPI document). */
+function bodyFields(op: Operation): { name: string; in: string; description?: string }[] {
+  const properties = op.requestBody?.content['application/json']?.schema.properties ?? {};
+  return Object.entries(properties).map(([name, p]) => ({ name, in: 'body', description: p.description ?? (typeof p.type === 'string' ? p.type : undefined) }));
+}
+
 export function renderApiDocs(document: Record<string, unknown>): string {
-  const paths = document.paths as Record<string, { get: Operation }>;
+  const operations = Object.entries(document.paths as Record<string, Record<string, Operation>>).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op, fields: [...(op.parameters ?? []), ...bodyFields(op)] })));
   const info = document.info as { title: string; description: string; version: string };
   return (
     '<!doctype html>' +
@@ -48,13 +55,15 @@ export function renderApiDocs(document: Record<string, unknown>): string {
                   parameters are all listed in <code>invalid-params</code>. Requests are rate limited per client.
                 </p>
               </div>
-              {Object.entries(paths).map(([path, item]) => (
-                <section class="section api-op" id={item.get.summary.replace(/\W+/g, '-').toLowerCase()}>
+              {operations.map(({ path, method, op, fields }) => (
+                <section class="section api-op" id={`${method}-${path}`.replace(/\W+/g, '-').toLowerCase()}>
                   <h2>
-                    <code>GET {path}</code>
+                    <code>
+                      {method.toUpperCase()} {path}
+                    </code>
                   </h2>
-                  <p>{item.get.summary}</p>
-                  {item.get.parameters && item.get.parameters.length > 0 && (
+                  <p>{op.summary}</p>
+                  {fields.length > 0 && (
                     <table class="data-table">
                       <caption>Parameters</caption>
                       <thead>
@@ -65,20 +74,20 @@ export function renderApiDocs(document: Record<string, unknown>): string {
                         </tr>
                       </thead>
                       <tbody>
-                        {item.get.parameters.map((p) => (
+                        {fields.map((p) => (
                           <tr>
                             <th scope="row">
                               <code>{p.name}</code>
                             </th>
                             <td>{p.in}</td>
-                            <td>{p.description ?? (p.required ? 'required' : '')}</td>
+                            <td>{p.description ?? ('required' in p && p.required ? 'required' : '')}</td>
                           </tr>
                         ))}
                       </tbody>
                     </table>
                   )}
                   <ul class="bullets">
-                    {Object.entries(item.get.responses).map(([status, r]) => (
+                    {Object.entries(op.responses).map(([status, r]) => (
                       <li>
                         <strong>{status}</strong> — {r.description}
                       </li>

@@ -5,27 +5,8 @@
 import { z } from 'zod';
 import { CONTENT_KINDS, type ContentKind } from '../content/index.js';
 import { CONTENT_FILTERS } from './content-filters.js';
-
-const problemSchema = {
-  type: 'object',
-  description: 'RFC 9457 problem details',
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    'invalid-params': { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' } } } },
-  },
-  required: ['type', 'title', 'status', 'detail'],
-};
-
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
-
-function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-}
+import { jsonSchemaOf, problemResponse, problemSchema } from './openapi.schema.js';
+import { toolPaths } from './openapi.tools.js';
 
 function listParameters(kind: ContentKind) {
   return [
@@ -103,7 +84,7 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
       description: 'Bilingual (en/zh) content of the Invest Beijing Foreign Investment Guide 2024–2025 and related measures. Every item carries its sources.',
     },
     servers: [{ url: baseUrl }],
-    paths,
+    paths: { ...paths, ...toolPaths() },
     components: { schemas },
   };
   return cached;

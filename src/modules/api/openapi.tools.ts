@@ -1,0 +1,116 @@
+/**
+ * OpenAPI paths of the search and investor-tool endpoints. Requests are documented from the zod schemas that
+ * validate them; answers from the shapes the endpoints write (their tests check the same fields).
+ */
+import { estimateRequestSchema } from '../estimator/estimate.schemas.js';
+import { accessQuerySchema } from '../market-access/market-access.api.js';
+import { profileSchema } from '../matching/profile.js';
+import { answerQuerySchema, searchQuerySchema, suggestQuerySchema } from '../search/search.schemas.js';
+import { siteRequestSchema } from '../sites/rank.js';
+import { json, jsonSchemaOf, problemResponse, queryParameters } from './openapi.schema.js';
+
+const str = { type: 'string' };
+const source = { type: 'object', properties: { document: str, section: str, url: str, title: str } };
+const lang = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh'], default: 'en' } };
+const invalid = problemResponse('Invalid input: every invalid field is named');
+const limited = problemResponse('Rate limit exceeded');
+
+const matchResult = {
+  type: 'object',
+  properties: {
+    rule: str,
+    policy: { type: 'object', properties: { id: str, title: str, document_number: { type: ['string', 'null'] }, url: str } },
+    status: { type: 'string', enum: ['applies', 'may_apply', 'does_not_apply'] },
+    benefit_type: { type: 'string', enum: ['funding', 'tax', 'finance_fx', 'talent_visa', 'market_access', 'facilitation'] },
+    reasons: {
+      type: 'object',
+      properties: {
+        passed: { type: 'array', items: str },
+        failed: { type: 'array', items: { type: 'object', properties: { condition: str, given: {}, needed: {} } } },
+        missing: { type: 'array', items: { type: 'object', properties: { condition: str, fact: str } } },
+      },
+    },
+    benefits: { type: 'array', items: str },
+    sources: { type: 'array', items: source },
+  },
+  required: ['rule', 'policy', 'status', 'reasons', 'benefits', 'sources'],
+};
+
+const location = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', enum: ['district', 'park', 'ftz_cluster', 'project'] },
+    id: str,
+    name: str,
+    url: str,
+    districts: { type: 'array', items: str },
+    score: { type: 'number', description: 'the sum of the factors’ points' },
+    factors: { type: 'array', items: { type: 'object', properties: { factor: str, points: { type: 'number' }, evidence: str, source } } },
+    rent_estimate: { type: ['object', 'null'], properties: { area_m2: { type: 'number' }, business_area: str, effective_rent: { type: 'number' }, unit: str, monthly_cny: { type: 'integer' }, source } },
+  },
+};
+
+const accessItem = {
+  type: 'object',
+  properties: {
+    code: str, list: str, edition: str, item_number: { type: 'integer' }, measure: { type: 'string', enum: ['prohibited', 'restricted', 'opened'] },
+    restriction: {}, exceeds_cap: { type: ['boolean', 'null'] }, sector: str, text: str, conditions: { type: ['string', 'null'] },
+    document_number: { type: ['string', 'null'] }, matched_keywords: { type: 'array', items: str }, verified: { type: 'boolean' },
+    notice: { type: ['string', 'null'] }, sources: { type: 'array', items: source }, official_link: { type: ['string', 'null'] },
+  },
+};
+
+export function toolPaths(): Record<string, unknown> {
+  return {
+    '/api/v1/search': {
+      get: {
+        tags: ['search'], operationId: 'search', summary: 'Full-text search over every passage (both languages), with counts per type',
+        parameters: queryParameters(searchQuerySchema),
+        responses: { 200: json({ type: 'object', properties: { query: str, total: { type: 'integer' }, results: { type: 'array', items: { type: 'object' } }, counts_by_type: { type: 'object' }, did_you_mean: { type: ['string', 'null'] } } }, 'Ranked passages with snippet and source'), 400: invalid, 429: limited },
+      },
+    },
+    '/api/v1/search/suggest': {
+      get: { tags: ['search'], operationId: 'suggest', summary: 'Suggestions while typing', parameters: queryParameters(suggestQuerySchema), responses: { 200: json({ type: 'object' }, 'Suggestions'), 400: invalid, 429: limited } },
+    },
+    '/api/v1/answers': {
+      get: { tags: ['search'], operationId: 'answer', summary: 'A direct answer (phone, address, price, time limit…) with its source, or the contacts to ask', parameters: queryParameters(answerQuerySchema), responses: { 200: json({ type: 'object' }, 'Answer cards'), 400: invalid, 429: limited } },
+    },
+    '/api/v1/policy-match': {
+      post: {
+        tags: ['investor tools'], operationId: 'policy_match', summary: 'Which policies apply to this investor profile, and why (applies / may apply / does not apply)',
+        parameters: [lang],
+        requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(profileSchema, 'input') } } },
+        responses: {
+          200: json({ type: 'object', properties: { understood: { type: 'object', description: 'how each answer was understood (id, name or search)' }, results: { type: 'array', items: matchResult }, next_questions: { type: 'array', items: { type: 'object', properties: { fact: str, question: str, decides: { type: 'integer' } } } } }, required: ['understood', 'results', 'next_questions'] }, 'Every rule’s result with its reasons and sources'),
+          400: invalid, 429: limited,
+        },
+      },
+    },
+    '/api/v1/market-access': {
+      get: {
+        tags: ['investor tools'], operationId: 'market_access', summary: 'Prohibited, restricted, opened by a Beijing pilot, or no item found in the list editions held',
+        parameters: queryParameters(accessQuerySchema),
+        responses: {
+          200: json({ type: 'object', properties: { activity: str, in_ftz: { type: 'boolean' }, verdict: { type: 'string', enum: ['prohibited', 'restricted', 'opened_by_beijing_pilot', 'no_item_found'] }, conclusive: { type: 'boolean' }, lists_checked: { type: 'array', items: { type: 'object' } }, items: { type: 'array', items: accessItem }, beijing_openings: { type: 'array', items: accessItem }, note: { type: ['string', 'null'] } } }, 'The verdict with every item found'),
+          400: invalid, 429: limited,
+        },
+      },
+    },
+    '/api/v1/site-recommendations': {
+      post: {
+        tags: ['investor tools'], operationId: 'site_recommendations', summary: 'Districts, parks and zones, Pilot FTZ clusters and 2025 projects ranked, each score broken into named factors',
+        parameters: [lang],
+        requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(siteRequestSchema, 'input') } } },
+        responses: { 200: json({ type: 'object', properties: { districts: { type: 'array', items: location }, parks: { type: 'array', items: location }, ftz_clusters: { type: 'array', items: location }, projects: { type: 'array', items: location }, notes: { type: 'array', items: str } } }, 'Rankings per kind of location'), 400: invalid, 429: limited },
+      },
+    },
+    '/api/v1/cost-estimate': {
+      post: {
+        tags: ['investor tools'], operationId: 'cost_estimate', summary: 'Rent, utilities and employer social insurance for a location, each with formula, rate and source',
+        parameters: [lang],
+        requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(estimateRequestSchema, 'input') } } },
+        responses: { 200: json({ type: 'object', properties: { components: { type: 'array', items: { type: 'object', properties: { name: {}, amount_cny: {}, formula: str, rate: {}, unit: {}, source } } }, total: { type: 'number' }, total_range: { type: 'object', properties: { min: { type: 'number' }, max: { type: 'number' } } }, notes: { type: 'array' } } }, 'The estimate'), 400: invalid, 429: limited },
+      },
+    },
+  };
+}
