@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DISTRICT_IDS, type ContentStore, type District, type Industry, type Park, type Project, type SiteTerm, type Zone } from '../content/index.js';
 import { districtRents, type DistrictRent } from '../districts/index.js';
-import { findTerm, spaceOf } from './terms.js';
+import { findTerm, spaceOf, termIn, type TermHit } from './terms.js';
 
 export const siteRequestSchema = z
   .object({
@@ -79,7 +79,9 @@ export interface SiteRanking {
 const AIRPORT_PARKS = ['tianzhu-bonded-zone', 'daxing-airport-bonded-zone'];
 const INDUSTRY_FACTORS: FactorKey[] = ['industry_layout', 'industry_park', 'cluster_focus', 'project_industry', 'industry_projects'];
 
-const quote = (hit: { term: string }) => hit.term;
+/** Evidence that a name or description contains a term, quoting the word found in each language's text. */
+const names = (hit: TermHit, what: 'name' | 'description'): { en: string; zh: string } =>
+  what === 'name' ? { en: `The name contains “${termIn(hit, 'en')}”`, zh: `名称含“${termIn(hit, 'zh')}”` } : { en: `The description names “${termIn(hit, 'en')}”`, zh: `简介提到“${termIn(hit, 'zh')}”` };
 /** The first sentence of a summary: enough to show what a cluster is without repeating its whole description. */
 const firstSentence = (text: string) => /^.+?(?:\.(?=\s|$)|。)/u.exec(text)?.[0] ?? text;
 
@@ -142,7 +144,7 @@ class Scorer {
     if (!this.industryTerms) return [];
     return projects.flatMap((project) => {
       const hit = findTerm(this.industryTerms!, { en: project.en.name, zh: project.zh.name });
-      return hit ? [{ project, term: quote(hit) }] : [];
+      return hit ? [{ project, term: hit.term }] : [];
     });
   }
 
@@ -196,7 +198,7 @@ class Scorer {
       factors.push({ key: 'industry_park', points: 3, evidence: { en: `${industry.en.name}: ${park.en.name}`, zh: `${industry.zh.name}：${park.zh.name}` }, source: industry.sources[0] });
     } else if (industry && this.industryTerms) {
       const hit = findTerm(this.industryTerms, { en: park.en.description, zh: park.zh.description });
-      if (hit) factors.push({ key: 'industry_park', points: 2, evidence: { en: `The description names “${hit.term}”`, zh: `简介提到“${hit.term}”` }, source: park.sources[0] });
+      if (hit) factors.push({ key: 'industry_park', points: 2, evidence: names(hit, 'description'), source: park.sources[0] });
     }
     factors.push(...this.industryDistrictFactor(local));
     if (this.needs.bonded_zone && park.park_type === 'bonded_zone') factors.push({ key: 'bonded_zone', points: 2, evidence: { en: park.en.name, zh: park.zh.name }, source: park.sources[0] });
@@ -204,7 +206,7 @@ class Scorer {
     factors.push(...this.rentFactors(local, false));
     if (this.needs.space) {
       const space = spaceOf(this.terms, { en: park.en.description, zh: park.zh.description });
-      if (space?.space === this.needs.space) factors.push({ key: space.space === 'office' ? 'office_space' : 'industrial_space', points: 1, evidence: { en: `The description names “${space.hit.term}”`, zh: `简介提到“${space.hit.term}”` }, source: park.sources[0] });
+      if (space?.space === this.needs.space) factors.push({ key: space.space === 'office' ? 'office_space' : 'industrial_space', points: 1, evidence: names(space.hit, 'description'), source: park.sources[0] });
     }
     return this.finish('park', park.id, { en: park.en.name, zh: park.zh.name }, local, factors);
   }
@@ -240,9 +242,9 @@ class Scorer {
     const own: Factor[] = [];
     const name = { en: project.en.name, zh: project.zh.name };
     const industryHit = this.industryTerms ? findTerm(this.industryTerms, name) : null;
-    if (industryHit) own.push({ key: 'project_industry', points: 3, evidence: { en: `The name contains “${industryHit.term}”`, zh: `名称含“${industryHit.term}”` }, source: project.sources[0] });
+    if (industryHit) own.push({ key: 'project_industry', points: 3, evidence: names(industryHit, 'name'), source: project.sources[0] });
     const space = this.needs.space ? spaceOf(this.terms, name) : null;
-    if (space && space.space === this.needs.space) own.push({ key: space.space === 'office' ? 'office_space' : 'industrial_space', points: 1, evidence: { en: `The name contains “${space.hit.term}”`, zh: `名称含“${space.hit.term}”` }, source: project.sources[0] });
+    if (space && space.space === this.needs.space) own.push({ key: space.space === 'office' ? 'office_space' : 'industrial_space', points: 1, evidence: names(space.hit, 'name'), source: project.sources[0] });
     if (own.length === 0) return null;
     const factors = [...own, ...this.industryDistrictFactor([project.district])];
     const profile = this.store.districtProfile(project.district)!;

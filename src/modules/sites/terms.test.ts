@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteTerm } from '../content/index.js';
-import { findTerm, spaceOf } from './terms.js';
+import { findTerm, spaceOf, termIn } from './terms.js';
 
 const source = [{ document: '000_b5e748836c3b3473.txt' as const, section: 'KEY AREAS > Cultural Industry' }];
 const culture: SiteTerm = { id: 'terms-culture', applies_to: 'industry', industry: 'cultural-industry', en: { terms: ['cultural', 'creative'] }, zh: { terms: ['文化'] }, sources: source, zh_translation: 'unofficial' };
@@ -10,11 +10,16 @@ const industrial: SiteTerm = { id: 'space-industrial', applies_to: 'space', spac
 describe('site terms', () => {
   it('matches English terms at the start of a word only', () => {
     expect(findTerm(culture, { en: 'Agricultural Science Park', zh: '农业科技园' })).toBeNull();
-    expect(findTerm(culture, { en: 'Cultural & Creative Park', zh: '' })).toEqual({ term: 'Cultural', lang: 'en' });
+    expect(findTerm(culture, { en: 'Cultural & Creative Park', zh: '' })).toMatchObject({ term: 'Cultural', lang: 'en' });
   });
 
   it('falls back to the Chinese name', () => {
-    expect(findTerm(culture, { en: 'Nanzhongzhou Park', zh: '南中轴国际文化科技园' })).toEqual({ term: '文化', lang: 'zh' });
+    expect(findTerm(culture, { en: 'Nanzhongzhou Park', zh: '南中轴国际文化科技园' })).toMatchObject({ term: '文化', lang: 'zh' });
+  });
+
+  it('quotes the word found in the language of the page', () => {
+    const hit = findTerm(culture, { en: 'Cultural Park', zh: '文化园' })!;
+    expect([termIn(hit, 'en'), termIn(hit, 'zh')]).toEqual(['Cultural', '文化']);
   });
 
   it('lets an industrial term win over an office term inside it', () => {

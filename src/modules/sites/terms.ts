@@ -7,9 +7,14 @@ import type { SiteTerm } from '../content/index.js';
 
 export interface TermHit {
   term: string;
-  /** The language of the text the term was found in. */
+  /** The language of the text the term was found in (English first). */
   lang: Lang;
+  /** The term found in each language's text, so evidence quotes the words the reader sees. */
+  byLang: Partial<Record<Lang, string>>;
 }
+
+/** The term to quote on a page in `lang`: the one found in that language's text, else the other one. */
+export const termIn = (hit: TermHit, lang: Lang) => hit.byLang[lang] ?? hit.term;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const compiled = new WeakMap<SiteTerm, RegExp>();
@@ -27,10 +32,10 @@ function englishPattern(entry: SiteTerm): RegExp {
 
 /** The first term of `entry` found in the text, English first. */
 export function findTerm(entry: SiteTerm, text: { en: string; zh: string }): TermHit | null {
-  const english = englishPattern(entry).exec(text.en);
-  if (english) return { term: english[1], lang: 'en' };
+  const english = englishPattern(entry).exec(text.en)?.[1];
   const chinese = [...entry.zh.terms].sort((a, b) => b.length - a.length).find((term) => text.zh.includes(term));
-  return chinese ? { term: chinese, lang: 'zh' } : null;
+  if (english) return { term: english, lang: 'en', byLang: { en: english, zh: chinese } };
+  return chinese ? { term: chinese, lang: 'zh', byLang: { zh: chinese } } : null;
 }
 
 /** What kind of space a name describes; an industrial term wins ("factory building" is not an office). */
