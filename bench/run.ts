@@ -3,7 +3,7 @@
  * in the same run, printing req/s, p50/p99 latency and the ratio to the baseline. Servers run in child processes
  * so the load generator does not share their event loop.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import path from 'node:path';
@@ -16,8 +16,10 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 
 function start(script: string, env: Record<string, string>): ChildProcess {
+  // The platform runs as built by `npm start` (dist/, plain JavaScript); the baseline server is TypeScript run by tsx.
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : ['--enable-source-maps', script];
   // The API's per-client rate limit would turn a load test into a stream of 429s; it is raised for the bench only.
-  return spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, LOG_LEVEL: 'warn', API_RATE_LIMIT: '100000000', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn', API_RATE_LIMIT: '100000000', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
@@ -43,7 +45,7 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function timedStart(dataDir: string, port: number): Promise<{ ms: number; child: ChildProcess }> {
   const began = performance.now();
-  const child = start('src/main.ts', { DATA_DIR: dataDir, PORT: String(port) });
+  const child = start('dist/main.js', { DATA_DIR: dataDir, PORT: String(port) });
   await waitReady(`http://127.0.0.1:${port}/readyz`, child);
   return { ms: performance.now() - began, child };
 }
@@ -81,6 +83,8 @@ const questions = (JSON.parse(readFileSync('test/fixtures/search-eval.json', 'ut
 
 const matchProfiles = (JSON.parse(readFileSync('test/fixtures/policy-match-profiles.json', 'utf8')) as { profile: Record<string, unknown> }[]).map((p) => p.profile);
 
+// Build as `npm start` does, before any timing: start-up is measured for the built app.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' });
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ib-bench-'));
 try {
   const first = await timedStart(dataDir, 3901);

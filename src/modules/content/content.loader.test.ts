@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets, openTestDatabase, type TestDatabase } from '../../../test/helpers/databases.js';
 import { realContent } from '../../../test/helpers/test-app.js';
-import { loadContentSet } from './content.loader.js';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadContentDirectory, loadContentSet } from './content.loader.js';
 import { findLatestVersion, listAllContentItems } from './content.repository.js';
 import { ContentService } from './content.service.js';
 import type { ContentSet } from './content.files.js';
@@ -54,5 +57,23 @@ describe.each(databaseTargets())('content loader on %s', (target) => {
     await expect(loadContentSet(database.db, broken)).rejects.toThrow();
     expect((await findLatestVersion(database.db))?.version).toBe(before?.version);
     expect(await listAllContentItems(database.db)).toHaveLength(countBefore);
+  });
+
+  it('recognises unchanged files by their bytes, and validates again when one changes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ib-content-'));
+    await cp('content', dir, { recursive: true });
+    // The latest version was loaded from a set: the first directory load finds it equal and records the files' checksum.
+    await loadContentSet(database.db, content, { force: true });
+    const first = await loadContentDirectory(database.db, dir);
+    expect(first.loaded).toBe(false);
+    expect((await findLatestVersion(database.db))?.filesChecksum).toMatch(/^[0-9a-f]{64}$/);
+    expect((await loadContentDirectory(database.db, dir)).loaded).toBe(false);
+    const file = path.join(dir, 'projects', 'haidian.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Haixing', 'Haixing (edited)'));
+    const edited = await loadContentDirectory(database.db, dir);
+    expect(edited).toMatchObject({ loaded: true, version: first.version + 1 });
+    await writeFile(file, '[{"id": "broken"');
+    await expect(loadContentDirectory(database.db, dir)).rejects.toThrow(/not valid JSON/);
+    expect((await findLatestVersion(database.db))?.version).toBe(edited.version);
   });
 });

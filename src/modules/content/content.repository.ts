@@ -5,6 +5,7 @@ import type { ContentKind } from './content.schemas.js';
 export interface StoredVersion {
   version: number;
   checksum: string;
+  filesChecksum: string | null;
   counts: Record<string, number>;
   loadedAt: Date;
 }
@@ -12,11 +13,16 @@ export interface StoredVersion {
 export async function findLatestVersion(db: Db): Promise<StoredVersion | null> {
   const row = await db
     .selectFrom('content_versions')
-    .select(['version', 'checksum', 'counts', 'loaded_at'])
+    .select(['version', 'checksum', 'files_checksum', 'counts', 'loaded_at'])
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? { version: row.version, checksum: row.checksum, counts: row.counts, loadedAt: new Date(row.loaded_at) } : null;
+  return row ? { version: row.version, checksum: row.checksum, filesChecksum: row.files_checksum, counts: row.counts, loadedAt: new Date(row.loaded_at) } : null;
+}
+
+/** Records which file bytes a version was (or is equal to what was) loaded from. */
+export async function setFilesChecksum(db: Db, version: number, filesChecksum: string): Promise<void> {
+  await db.updateTable('content_versions').set({ files_checksum: filesChecksum }).where('version', '=', version).execute();
 }
 
 /** Replaces all content with `items` under a new version, in one transaction. */
@@ -25,11 +31,12 @@ export async function replaceAllContent(
   checksum: string,
   counts: Record<string, number>,
   items: { kind: ContentKind; id: string; data: Record<string, unknown> }[],
+  filesChecksum: string | null = null,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { version } = await trx
       .insertInto('content_versions')
-      .values({ checksum, counts: JSON.stringify(counts) })
+      .values({ checksum, files_checksum: filesChecksum, counts: JSON.stringify(counts) })
       .returning('version')
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('content_items').execute();

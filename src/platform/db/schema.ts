@@ -4,6 +4,8 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 export interface ContentVersionTable {
   version: Generated<number>;
   checksum: string;
+  /** sha256 of the content files' bytes; null for versions loaded from a set, not files. */
+  files_checksum: string | null;
   counts: JSONColumnType<Record<string, number>>;
   loaded_at: ColumnType<Date, string | undefined, never>;
 }
