@@ -3,9 +3,8 @@
  * benefit, sources, the labels and sources of its conditions) is serialised once per content version and language;
  * a request only joins those fragments. A result written once is kept as UTF-8 bytes with its outcome (one shared
  * object per rule and values of the facts it names), so profiles that differ only in facts a rule does not look at
- * share its bytes. Measured at 50 connections of distinct profiles:
- * building and stringifying ~35 result objects per request, then encoding ~49 KB of text per response, was most of
- * the cost (p99 ≈ 23 ms on a quiet machine, 43 ms on a busy one).
+ * share its bytes. Measured at 50 connections of distinct profiles: building and stringifying ~35 result objects per
+ * request, then encoding ~49 KB of text per response, was most of the cost (see bench/RESULTS.md).
  */
 import type { Lang } from '../../platform/i18n/i18n.js';
 import type { ContentStore } from '../content/index.js';
@@ -15,10 +14,8 @@ import type { FactValue } from './evaluate.js';
 import type { MatchResult } from './match.js';
 import type { Leaf, Rule } from './rules.schemas.js';
 
-interface SourceFragment {
-  key: string;
-  json: string;
-}
+/** A source as JSON text; equal text means the same source. */
+type SourceFragment = string;
 
 interface RuleFragments {
   head: string;
@@ -30,13 +27,10 @@ interface RuleFragments {
 const json = JSON.stringify;
 const COMMA = Buffer.from(',');
 type Source = z.infer<typeof sourceSchema>;
-const sourceFragment = (source: Source): SourceFragment => {
-  const text = json(source);
-  return { key: text, json: text };
-};
+const sourceFragment = (source: Source): SourceFragment => json(source);
 
 function addOnce(list: SourceFragment[], source: SourceFragment | null): void {
-  if (source && !list.some((s) => s.key === source.key)) list.push(source);
+  if (source && !list.includes(source)) list.push(source);
 }
 
 export class MatchJsonWriter {
@@ -105,6 +99,6 @@ export class MatchJsonWriter {
     const sources = fragments.sources.slice();
     for (const leaf of passed) addOnce(sources, this.leaf(leaf).source);
     for (const f of failed) addOnce(sources, this.leaf(f.leaf).source);
-    return `${fragments.head}"${result.status}"${fragments.middle}{"passed":[${passedJson}],"failed":[${failedJson}],"missing":[${missingJson}]}${fragments.tail}[${sources.map((source) => source.json).join(',')}]}`;
+    return `${fragments.head}"${result.status}"${fragments.middle}{"passed":[${passedJson}],"failed":[${failedJson}],"missing":[${missingJson}]}${fragments.tail}[${sources.join(',')}]}`;
   }
 }
