@@ -162,6 +162,11 @@ describe('plan my investment', () => {
     for (const id of ['policies', 'market-access', 'locations', 'costs', 'steps']) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('contact-haidian-hr-social-security');
     expect(html).toContain('1 January – 30 June');
+    // Each section's link to its full tool carries the answers already given.
+    expect(html).toContain('/en/market-access?activity=app+store');
+    const estimator = /href="(\/en\/costs\/estimate\?location1=haidian[^"]*office_area=600&amp;staff=60&amp;salary=15000)"/.exec(html)![1].replaceAll('&amp;', '&');
+    const estimate = await (await fetch(base + estimator)).text();
+    expect(estimate).toContain('4,961,592');
   });
 
   it('exports the dated obligations as iCalendar', async () => {

@@ -37,6 +37,29 @@ function startDateOf(query: Query): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(start) && !Number.isNaN(Date.parse(start)) ? start : new Date().toISOString().slice(0, 10);
 }
 
+/** Links from each section to its full tool carry the answers already given, so nothing is typed twice. */
+function toolLinks(lang: Lang, store: ContentStore, facts: Facts, query: Query) {
+  const district = typeof facts.district === 'string' ? facts.district : '';
+  const rents = district ? store.costs.find((c) => c.cost_type === 'office_rent')!.tables[0].rows.filter((r) => String(r.district_ids).split(' ').includes(district)) : [];
+  const withQuery = (path: string, params: Record<string, string>) => {
+    const filled = Object.entries(params).filter(([, v]) => v !== '');
+    return filled.length ? `${path}?${new URLSearchParams(filled).toString()}` : path;
+  };
+  return {
+    access: withQuery(urls.marketAccess(lang), {
+      activity: one(query, 'activity'),
+      in_ftz: facts.in_ftz === true ? 'yes' : '',
+      foreign_share_pct: typeof facts.foreign_share_pct === 'number' ? String(facts.foreign_share_pct) : '',
+    }),
+    estimator: withQuery(urls.estimator(lang), {
+      location1: district && rents.length > 1 ? `${district}|${(rents[0].area as { en: string }).en}` : district,
+      office_area: one(query, 'office_area'),
+      staff: typeof facts.staff === 'number' ? String(facts.staff) : '',
+      salary: one(query, 'salary'),
+    }),
+  };
+}
+
 function CostSection({ lang, store, facts, query }: { lang: Lang; store: ContentStore; facts: Facts; query: Query }) {
   const district = typeof facts.district === 'string' ? facts.district : undefined;
   const area = one(query, 'office_area');
@@ -101,6 +124,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     const answeredKeys = profileFromQuery(query);
     const planAsks = PLAN_FACTS.filter((fact) => answeredKeys[fact] === undefined).map((fact) => ({ fact, hint: t(lang, `plan.needed.${fact}`) }));
     const ask = questionsToAsk(lang, errors, match?.nextQuestions ?? matchPolicies(book, store, {}).nextQuestions, planAsks);
+    const links = toolLinks(lang, store, facts ?? {}, query);
     const steps = ready ? buildPlan(store.all('plan-steps'), store, facts, start) : [];
     const profileQuery = new URLSearchParams(Object.entries(profileFromQuery(query)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
     return {
@@ -128,7 +152,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
               <Section id="market-access" title={t(lang, 'access.title')}>
                 {accessResult ? <AccessVerdict result={accessResult} lang={lang} /> : <p>{t(lang, 'plan.accessNeeds')}</p>}
                 <p>
-                  <a href={urls.marketAccess(lang)}>{t(lang, 'access.title')}</a>
+                  <a href={links.access}>{t(lang, 'access.title')}</a>
                 </p>
               </Section>
               <Section id="locations" title={t(lang, 'plan.locations')}>
@@ -157,7 +181,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
               <Section id="costs" title={t(lang, 'estimator.title')}>
                 <CostSection lang={lang} store={store} facts={facts} query={query} />
                 <p>
-                  <a href={urls.estimator(lang)}>{t(lang, 'costs.estimate')}</a>
+                  <a href={links.estimator}>{t(lang, 'costs.estimate')}</a>
                 </p>
               </Section>
               <Section id="steps" title={t(lang, 'plan.steps')}>
