@@ -10,6 +10,8 @@ export interface MatchResult {
   rule: Rule;
   status: MatchStatus;
   evaluation: Evaluation;
+  /** Kept and shared across profiles (see outcomeOf): worth keeping things derived from it, such as its JSON. */
+  shared: boolean;
 }
 
 export interface NextQuestion {
@@ -72,7 +74,7 @@ function outcomeOf(p: PreparedRule, facts: Facts, book: RuleBook, cache: BookCac
   if (!outcome) {
     const evaluation = evaluate(p.rule.condition, facts, book.parameters);
     const status: MatchStatus = evaluation.truth === 'met' ? 'applies' : evaluation.truth === 'unknown' ? 'may_apply' : 'does_not_apply';
-    outcome = { rule: p.rule, status, evaluation };
+    outcome = { rule: p.rule, status, evaluation, shared: key !== null };
     if (key !== null) {
       if (cache.outcomes.size >= MAX_OUTCOMES) cache.outcomes.clear();
       cache.outcomes.set(key, outcome);
