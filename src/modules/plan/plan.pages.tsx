@@ -24,6 +24,7 @@ import { ruleBookOf } from '../matching/rule-book.js';
 import { MatchResults, NextQuestions } from '../matching/views/match-results.js';
 import { ProfileForm, profileFromQuery } from '../matching/views/profile-form.js';
 import type { SearchService } from '../search/index.js';
+import { districtRents } from '../districts/index.js';
 import { rankSites } from '../sites/rank.js';
 import { questionsToAsk } from '../matching/questions-to-ask.js';
 import { RankedList } from '../sites/views/ranked-list.js';
@@ -37,10 +38,15 @@ function startDateOf(query: Query): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(start) && !Number.isNaN(Date.parse(start)) ? start : new Date().toISOString().slice(0, 10);
 }
 
+/** The business area whose rent the plan's estimate uses: named only where the district has several. */
+function businessAreaOf(store: ContentStore, district: string): string | undefined {
+  const rents = districtRents(store, district);
+  return rents.length > 1 ? rents[0].area.en : undefined;
+}
+
 /** Links from each section to its full tool carry the answers already given, so nothing is typed twice. */
 function toolLinks(lang: Lang, store: ContentStore, facts: Facts, query: Query) {
   const district = typeof facts.district === 'string' ? facts.district : '';
-  const rents = district ? store.costs.find((c) => c.cost_type === 'office_rent')!.tables[0].rows.filter((r) => String(r.district_ids).split(' ').includes(district)) : [];
   const withQuery = (path: string, params: Record<string, string>) => {
     const filled = Object.entries(params).filter(([, v]) => v !== '');
     return filled.length ? `${path}?${new URLSearchParams(filled).toString()}` : path;
@@ -52,7 +58,7 @@ function toolLinks(lang: Lang, store: ContentStore, facts: Facts, query: Query) 
       foreign_share_pct: typeof facts.foreign_share_pct === 'number' ? String(facts.foreign_share_pct) : '',
     }),
     estimator: withQuery(urls.estimator(lang), {
-      location1: district && rents.length > 1 ? `${district}|${(rents[0].area as { en: string }).en}` : district,
+      location1: district && businessAreaOf(store, district) ? `${district}|${businessAreaOf(store, district)}` : district,
       office_area: one(query, 'office_area'),
       staff: typeof facts.staff === 'number' ? String(facts.staff) : '',
       salary: one(query, 'salary'),
@@ -65,10 +71,9 @@ function CostSection({ lang, store, facts, query }: { lang: Lang; store: Content
   const area = one(query, 'office_area');
   const salary = one(query, 'salary');
   if (!district || (!area && !salary)) return <p>{t(lang, 'plan.costNeeds')}</p>;
-  const rents = store.costs.find((c) => c.cost_type === 'office_rent')!.tables[0].rows.filter((r) => String(r.district_ids).split(' ').includes(district));
   const parsed = estimateRequestSchema.safeParse({
     district,
-    office: area ? { area_m2: area, business_district: rents.length > 1 ? (rents[0].area as { en: string }).en : undefined } : undefined,
+    office: area ? { area_m2: area, business_district: businessAreaOf(store, district) } : undefined,
     staff: salary && typeof facts.staff === 'number' && facts.staff > 0 ? { count: facts.staff, monthly_salary_cny: salary } : undefined,
   });
   if (!parsed.success) return <p>{t(lang, 'plan.costNeeds')}</p>;

@@ -140,12 +140,9 @@ class Scorer {
     return district ? [{ key: 'industry_district', points: 1, evidence: this.layoutEvidence(district), source: this.industry.sources[0] }] : [];
   }
 
-  private projectsMatchingIndustry(projects: readonly Project[]): { project: Project; term: string }[] {
-    if (!this.industryTerms) return [];
-    return projects.flatMap((project) => {
-      const hit = findTerm(this.industryTerms!, { en: project.en.name, zh: project.zh.name });
-      return hit ? [{ project, term: hit.term }] : [];
-    });
+  private projectsMatchingIndustry(projects: readonly Project[]): Project[] {
+    const terms = this.industryTerms;
+    return terms ? projects.filter((project) => findTerm(terms, { en: project.en.name, zh: project.zh.name }) !== null) : [];
   }
 
   district(district: District): LocationScore {
@@ -155,12 +152,12 @@ class Scorer {
     if (industry?.districts.includes(district.id)) factors.push({ key: 'industry_layout', points: 3, evidence: this.layoutEvidence(district), source: industry.sources[0] });
     const sameIndustry = this.projectsMatchingIndustry(profile.projects);
     if (sameIndustry.length > 0) {
-      const names = (lang: 'en' | 'zh') => sameIndustry.slice(0, 3).map((m) => m.project[lang].name).join(lang === 'zh' ? '、' : '; ');
+      const names = (lang: 'en' | 'zh') => sameIndustry.slice(0, 3).map((p) => p[lang].name).join(lang === 'zh' ? '、' : '; ');
       factors.push({
         key: 'industry_projects',
         points: Math.min(2, 0.5 * sameIndustry.length),
         evidence: { en: `${sameIndustry.length} of its 2025 projects are in your industry: ${names('en')}`, zh: `其2025年项目中有${sameIndustry.length}个属于您的行业：${names('zh')}` },
-        source: sameIndustry[0].project.sources[0],
+        source: sameIndustry[0].sources[0],
       });
     }
     if (this.needs.ftz && profile.clusters.length > 0) {

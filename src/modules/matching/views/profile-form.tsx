@@ -135,7 +135,7 @@ export function ProfileForm({ lang, store, query, action, submitLabel, ask = nul
     <>
       <AnswerSummary fields={fields} profile={profile} lang={lang} />
       <form class="plan-form" method="get" action={action}>
-        {carried.flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => <input type="hidden" name={key} value={v} />))}
+        <HiddenAnswers entries={carried} />
         {asked.length > 0 ? (
           <fieldset>
             <legend>{t(lang, 'match.nextQuestions')}</legend>
@@ -168,6 +168,11 @@ export function ProfileForm({ lang, store, query, action, submitLabel, ask = nul
       </details>
     </>
   );
+}
+
+/** Answers carried along as hidden fields, so a form that asks one thing keeps the rest of the profile. */
+export function HiddenAnswers({ entries }: { entries: [string, string | string[]][] }) {
+  return <>{entries.flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => <input type="hidden" name={key} value={v} />))}</>;
 }
 
 /** The profile part of a query string, without empty answers, for links that carry the profile. */

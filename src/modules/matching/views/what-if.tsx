@@ -8,7 +8,7 @@ import { formatNumber } from '../../../platform/views/components.js';
 import type { ContentStore } from '../../content/index.js';
 import type { FactName } from '../rules.schemas.js';
 import { profileFields } from './profile-fields.js';
-import { profileFromQuery } from './profile-form.js';
+import { HiddenAnswers, profileFromQuery } from './profile-form.js';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -47,14 +47,6 @@ export function whatIfChange(query: Query, lang: Lang, store: ContentStore): Wha
   return { fact: fact as FactName, value, query: { ...query, [fact]: value }, label: `${field.label}: ${optionLabel}` };
 }
 
-function Carried({ query }: { query: Query }) {
-  return (
-    <>
-      {Object.entries(profileFromQuery(query)).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => <input type="hidden" name={key} value={v} />))}
-    </>
-  );
-}
-
 export function WhatIfForms({ lang, store, query, action }: { lang: Lang; store: ContentStore; query: Query; action: string }) {
   const fields = profileFields(lang, store).filter((f) => (WHAT_IF_FACTS as readonly string[]).includes(f.name) && f.options);
   const current = profileFromQuery(query);
@@ -62,7 +54,7 @@ export function WhatIfForms({ lang, store, query, action }: { lang: Lang; store:
   return (
     <div class="what-if-forms">
       <form class="filter-form what-if-form" method="get" action={action}>
-        <Carried query={query} />
+        <HiddenAnswers entries={Object.entries(profileFromQuery(query))} />
         <div class="field">
           <label for="whatif">{t(lang, 'match.whatIf')}</label>
           <select id="whatif" name="whatif">
@@ -86,7 +78,7 @@ export function WhatIfForms({ lang, store, query, action }: { lang: Lang; store:
         </button>
       </form>
       <form class="filter-form what-if-form" method="get" action={action}>
-        <Carried query={query} />
+        <HiddenAnswers entries={Object.entries(profileFromQuery(query))} />
         <div class="field">
           <label for="whatif_capital">{t(lang, 'match.whatIfCapital')}</label>
           <input id="whatif_capital" name="whatif_capital" inputMode="decimal" maxLength={16} value={first(query.whatif_capital)} />
