@@ -6,6 +6,26 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'output
   return rest;
 }
 
+/**
+ * zod writes a recursive schema (the rules' condition tree) with local `$defs` and `#/$defs/…` pointers, which an
+ * OpenAPI document cannot resolve from inside `components`: each definition becomes a component of its own, named
+ * after its owner, and every pointer is rewritten to it.
+ */
+export function hoistDefinitions(owner: string, schema: Record<string, unknown>, components: Record<string, unknown>): Record<string, unknown> {
+  const { $defs, ...rest } = schema as { $defs?: Record<string, unknown> };
+  if (!$defs) return schema;
+  const pointer = (name: string) => `#/components/schemas/${owner}_${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#/$defs/') ? pointer(value.slice(8)) : rewrite(value)]),
+    );
+  };
+  for (const [name, definition] of Object.entries($defs)) components[pointer(name).slice('#/components/schemas/'.length)] = rewrite(definition);
+  return rewrite(rest) as Record<string, unknown>;
+}
+
 /** One query parameter per property of a zod object schema (as a client sends it: the input side). */
 export function queryParameters(schema: z.ZodObject): Record<string, unknown>[] {
   const json = jsonSchemaOf(schema, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };

@@ -4,6 +4,7 @@
  */
 import { estimateRequestSchema } from '../estimator/estimate.schemas.js';
 import { accessQuerySchema } from '../market-access/market-access.api.js';
+import { matchResponseJsonSchema } from '../matching/matching.api.js';
 import { profileSchema } from '../matching/profile.js';
 import { answerQuerySchema, searchQuerySchema, suggestQuerySchema } from '../search/search.schemas.js';
 import { siteRequestSchema } from '../sites/rank.js';
@@ -14,27 +15,6 @@ const source = { type: 'object', properties: { document: str, section: str, url:
 const lang = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh'], default: 'en' } };
 const invalid = problemResponse('Invalid input: every invalid field is named');
 const limited = problemResponse('Rate limit exceeded');
-
-const matchResult = {
-  type: 'object',
-  properties: {
-    rule: str,
-    policy: { type: 'object', properties: { id: str, title: str, document_number: { type: ['string', 'null'] }, url: str } },
-    status: { type: 'string', enum: ['applies', 'may_apply', 'does_not_apply'] },
-    benefit_type: { type: 'string', enum: ['funding', 'tax', 'finance_fx', 'talent_visa', 'market_access', 'facilitation'] },
-    reasons: {
-      type: 'object',
-      properties: {
-        passed: { type: 'array', items: str },
-        failed: { type: 'array', items: { type: 'object', properties: { condition: str, given: {}, needed: {} } } },
-        missing: { type: 'array', items: { type: 'object', properties: { condition: str, fact: str } } },
-      },
-    },
-    benefits: { type: 'array', items: str },
-    sources: { type: 'array', items: source },
-  },
-  required: ['rule', 'policy', 'status', 'reasons', 'benefits', 'sources'],
-};
 
 const location = {
   type: 'object',
@@ -81,7 +61,7 @@ export function toolPaths(): Record<string, unknown> {
         parameters: [lang],
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(profileSchema, 'input') } } },
         responses: {
-          200: json({ type: 'object', properties: { understood: { type: 'object', description: 'how each answer was understood (id, name or search)' }, results: { type: 'array', items: matchResult }, next_questions: { type: 'array', items: { type: 'object', properties: { fact: str, question: str, decides: { type: 'integer' } } } } }, required: ['understood', 'results', 'next_questions'] }, 'Every rule’s result with its reasons and sources'),
+          200: json(matchResponseJsonSchema, 'Every rule’s result with its reasons (each condition with its quote) and sources; how each answer was understood'),
           400: invalid, 429: limited,
         },
       },

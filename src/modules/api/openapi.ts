@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CONTENT_KINDS, type ContentKind } from '../content/index.js';
 import { CONTENT_FILTERS } from './content-filters.js';
-import { jsonSchemaOf, problemResponse, problemSchema } from './openapi.schema.js';
+import { hoistDefinitions, jsonSchemaOf, problemResponse, problemSchema } from './openapi.schema.js';
 import { toolPaths } from './openapi.tools.js';
 
 function listParameters(kind: ContentKind) {
@@ -31,7 +31,7 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const kind of kinds) {
     const itemRef = { $ref: `#/components/schemas/${kind}` };
-    schemas[kind] = jsonSchemaOf(CONTENT_KINDS[kind] as z.ZodType);
+    schemas[kind] = hoistDefinitions(kind, jsonSchemaOf(CONTENT_KINDS[kind] as z.ZodType), schemas);
     paths[`/api/v1/${kind}`] = {
       get: {
         tags: ['content'],

@@ -97,6 +97,8 @@ function checkReferences(set: ContentSet, problems: ContentProblem[]): void {
   for (const industry of set.industries) industry.parks.forEach((p, i) => expect('industries', industry.id, `parks.${i}`, p, parks));
   for (const park of set.parks) if (park.parent) expect('parks', park.id, 'parent', park.parent, parks);
   for (const zone of set.zones) if (zone.parent) expect('zones', zone.id, 'parent', zone.parent, zones);
+  const referable = { districts: ids('districts'), parks, zones, industries };
+  for (const term of set.glossary) if (term.refers_to) expect('glossary', term.id, 'refers_to', term.refers_to.id, referable[term.refers_to.kind]);
   for (const procedure of set.procedures) procedure.contacts.forEach((c, i) => expect('procedures', procedure.id, `contacts.${i}`, c, contacts));
   checkToolReferences(set, expect, ids);
   const statistics = ids('statistics');

@@ -112,9 +112,26 @@ export const industrySchema = z
 const parkText = z
   .object({ name: text, description: text, management_body: text.optional(), address: text.optional() })
   .strict();
+/**
+ * A part of a park that has no page of its own but is named by investors and rules, such as the Zhongguancun
+ * demonstration zone's sub-parks ("Haidian Park"): answering it decides the park's rules and the district.
+ */
+const subParkSchema = z
+  .object({
+    id,
+    districts: z.array(districtId).min(1),
+    en: z.object({ name: text, aliases: z.array(text).default([]) }).strict(),
+    zh: z.object({ name: text, aliases: z.array(text).default([]) }).strict(),
+    sources: z.array(sourceSchema).min(1),
+  })
+  .strict();
+
 export const parkSchema = z
   .object({
     ...base,
+    /** Other names investors use (abbreviations, former names), in either language. */
+    aliases: z.array(text).default([]),
+    sub_parks: z.array(subParkSchema).default([]),
     park_type: z.enum(['demonstration_zone', 'science_city', 'development_area', 'bonded_zone', 'cooperation_zone', 'park']),
     parent: id.optional(),
     districts: z.array(districtId).default([]),
@@ -239,6 +256,8 @@ export const glossarySchema = z
   .object({
     ...base,
     aliases: z.array(text).default([]),
+    /** The district, park, zone or industry the term names, so a free-text answer using the term can be read as it. */
+    refers_to: z.object({ kind: z.enum(['districts', 'parks', 'zones', 'industries']), id }).strict().optional(),
     en: z.object({ term: text, definition: text }).strict(),
     zh: z.object({ term: text, definition: text }).strict(),
   })

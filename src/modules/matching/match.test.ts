@@ -54,6 +54,6 @@ describe('policy matching', () => {
     const { facts, understood } = understandProfile(profileSchema.parse({ district: '海淀区', industry: 'antibody drugs' }), store, index);
     expect(facts.district).toBe('haidian');
     expect(facts.industry).toBe('pharmaceutical-health');
-    expect(understood.industry?.how).toBe('search');
+    expect(understood.industry?.how).toBe('key_area');
   });
 });

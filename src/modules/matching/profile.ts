@@ -7,6 +7,8 @@ import type { ContentStore } from '../content/index.js';
 import type { SearchIndex } from '../search/index.js';
 import { ENTITY_TYPES, FACT_NAMES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from './rules.schemas.js';
 import type { Facts } from './evaluate.js';
+import type { UnderstoodJson } from './match.schemas.js';
+import { readAnswer, type AnswerKind, type ReadAnswer } from './read-answer.js';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', 'yes', 'no', '是', '否', 'on'])]).transform((v) => v === true || v === 'true' || v === 'yes' || v === '是' || v === 'on');
 const amount = z.coerce.number().min(0).max(1e13);
@@ -41,52 +43,64 @@ export const profileSchema = z
   .strict();
 export type ProfileInput = z.infer<typeof profileSchema>;
 
-export interface Understood {
-  given: unknown;
-  value: unknown;
-  how: 'id' | 'name' | 'search' | 'value';
-  label?: { en: string; zh: string };
-}
+/** How one answer was read (the API's `understood`): its value, how it was found, its label, and why. */
+export type Understood = UnderstoodJson;
 
+/** Kept for callers that refuse nothing but still name a field (the pages' form errors). */
 export class ProfileValueError extends Error {
   constructor(readonly field: FactName, message: string) {
     super(message);
   }
 }
 
-const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/ district$| area$|区$/u, '').trim();
+type Note = { en: string; zh: string };
+const NOTE = {
+  unknown: (given: string): Note => ({
+    en: `"${given.slice(0, 60)}" matched none of our districts, parks, clusters or industries: it is left as not yet known, so the rules that need it say what is missing.`,
+    zh: `“${given.slice(0, 60)}”未能对应到任何区、园区、组团或产业：暂按“尚不清楚”处理，需要该信息的规则会列出所缺内容。`,
+  }),
+  subPark: (name: Note): Note => ({ en: `${name.en} is a sub-park of the Zhongguancun National Independent Innovation Demonstration Zone.`, zh: `${name.zh}是中关村国家自主创新示范区的分园。` }),
+  derived: (name: Note): Note => ({ en: `Not given: follows from the park (${name.en}).`, zh: `未填写：由所在园区（${name.zh}）推定。` }),
+  search: (words: string): Note => ({ en: `Read by search (${words}): check that this is what you meant.`, zh: `通过检索（${words}）识别，请确认是否符合您的意思。` }),
+  words: (words: string): Note => ({ en: `Read from the words "${words}".`, zh: `根据“${words}”一词识别。` }),
+};
 
-function byName<T extends { id: string; en: Record<string, unknown>; zh: Record<string, unknown> }>(items: readonly T[], given: string, nameKey: string): T | undefined {
-  const wanted = normalise(given);
-  return items.find((i) => i.id === given) ?? items.find((i) => normalise(String(i.en[nameKey])) === wanted || normalise(String(i.zh[nameKey])) === wanted);
+function noteOf(read: ReadAnswer): Note | null {
+  if (read.subPark) return NOTE.subPark(read.subPark.label);
+  if (read.how === 'search') return NOTE.search(read.matched ?? '');
+  if (read.how === 'key_area' || read.how === 'alias') return NOTE.words(read.matched ?? '');
+  return null;
 }
 
 export function understandProfile(input: ProfileInput, store: ContentStore, index: SearchIndex): { facts: Facts; understood: Partial<Record<FactName, Understood>> } {
   const facts: Facts = {};
   const understood: Partial<Record<FactName, Understood>> = {};
-  const resolveEntity = (field: FactName, given: string | undefined, items: readonly { id: string; en: Record<string, unknown>; zh: Record<string, unknown> }[], nameKey: string, searchType?: 'industries') => {
-    if (given === undefined) return;
-    let found = byName(items, given, nameKey);
-    let how: Understood['how'] = found?.id === given ? 'id' : 'name';
-    if (!found && searchType) {
-      const hit = index.search(given, { lang: /\p{Script=Han}/u.test(given) ? 'zh' : 'en', type: searchType, limit: 1 }).hits[0];
-      found = hit ? items.find((i) => i.id === hit.unit.id) : undefined;
-      how = 'search';
+  const free: Record<AnswerKind, string | undefined> = { industry: input.industry, district: input.district, ftz_cluster: input.ftz_cluster, park: input.park };
+  let subPark: ReadAnswer['subPark'];
+  for (const [field, given] of Object.entries(free) as [AnswerKind, string | undefined][]) {
+    if (given === undefined) continue;
+    const read = readAnswer(field, given, store, index);
+    if (read.id === null) {
+      understood[field] = { given, value: null, how: 'unknown', label: null, note: NOTE.unknown(given) };
+      continue;
     }
-    if (!found) throw new ProfileValueError(field, `Could not understand ${field} "${given.slice(0, 60)}": give one of the ids listed at /api/v1/${field === 'ftz_cluster' ? 'zones' : field === 'industry' ? 'industries' : field === 'park' ? 'parks' : 'districts'} or its English or Chinese name.`);
-    facts[field] = found.id;
-    understood[field] = { given, value: found.id, how, label: { en: String(found.en[nameKey]), zh: String(found.zh[nameKey]) } };
-  };
-  resolveEntity('industry', input.industry, store.all('industries'), 'name', 'industries');
-  resolveEntity('district', input.district, store.districts, 'name');
-  resolveEntity('ftz_cluster', input.ftz_cluster, store.all('zones').filter((z) => z.zone_type === 'ftz_cluster'), 'name');
-  resolveEntity('park', input.park, store.all('parks'), 'name');
+    facts[field] = read.id;
+    understood[field] = { given, value: read.id, how: read.how, label: read.label, note: noteOf(read) };
+    if (read.subPark) subPark = read.subPark;
+  }
   for (const key of FACT_NAMES) {
-    if (key === 'industry' || key === 'district' || key === 'ftz_cluster' || key === 'park') continue;
-    const value = input[key];
+    if (key in free) continue;
+    const value = (input as Record<string, unknown>)[key];
     if (value === undefined) continue;
     facts[key] = value as Facts[FactName];
-    understood[key] = { given: value, value, how: 'value' };
+    understood[key] = { given: value as Understood['given'], value: value as Understood['value'], how: 'value', label: null, note: null };
+  }
+  // A sub-park lies in one district (Haidian Park in Haidian): naming it answers "which district?" too.
+  if (subPark && facts.district === undefined && subPark.districts.length === 1) {
+    const district = subPark.districts[0];
+    facts.district = district;
+    const d = store.districts.find((x) => x.id === district)!;
+    understood.district = { given: null, value: district, how: 'derived', label: { en: d.en.name, zh: d.zh.name }, note: NOTE.derived(subPark.label) };
   }
   // A cluster lies in the Pilot FTZ: saying which cluster answers "in the FTZ?" too.
   if (facts.ftz_cluster && facts.in_ftz === undefined) facts.in_ftz = true;

@@ -473,6 +473,7 @@ export const en = {
   'profile.notSure': 'Not sure / not decided',
   'profile.yes': 'Yes',
   'profile.no': 'No',
+  'match.notValue': 'anything but {value}',
   'profile.industry': 'Industry',
   'profile.activity': 'Activity, in your words (e.g. antibody drug R&D)',
   'profile.entityType': 'Type of entity',

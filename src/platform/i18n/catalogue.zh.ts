@@ -460,6 +460,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'profile.notSure': '不确定 / 未定',
   'profile.yes': '是',
   'profile.no': '否',
+  'match.notValue': '{value}以外',
   'profile.industry': '产业',
   'profile.activity': '经营活动（例如：抗体药物研发）',
   'profile.entityType': '企业类型',

@@ -1,0 +1,48 @@
+/**
+ * A fact's value in the investor's words: "Wholly foreign-owned enterprise", "Haidian District", "Yes" — never the
+ * code the rules store ("wfoe", "haidian", true). Used by the API's reasons and by the pages alike.
+ */
+import type { ContentStore } from '../content/index.js';
+import { numberFormat, t, type Lang } from '../../platform/i18n/i18n.js';
+import { FACTS, type FactName } from './rules.schemas.js';
+
+const ENUM_KEYS: Partial<Record<FactName, string>> = {
+  entity_type: 'profile.entity.',
+  statuses: 'profile.status.',
+  investor_origin: 'profile.origin.',
+  investor_type: 'profile.investorType.',
+};
+
+function labelOfOne(store: ContentStore, lang: Lang, fact: FactName, value: string | number | boolean): string {
+  if (typeof value === 'boolean') return t(lang, value ? 'profile.yes' : 'profile.no');
+  if (typeof value === 'number') return numberFormat[lang].format(value);
+  const type = (FACTS as Record<FactName, { type: string }>)[fact]?.type;
+  const named = (kind: 'industries' | 'parks' | 'zones') => (store.get(kind, value) as { en: { name: string }; zh: { name: string } } | undefined)?.[lang].name;
+  switch (type) {
+    case 'industry': return named('industries') ?? value;
+    case 'park': return named('parks') ?? value;
+    case 'zone': return named('zones') ?? value;
+    case 'district': return store.districts.find((d) => d.id === value)?.[lang].name ?? value;
+  }
+  const prefix = ENUM_KEYS[fact];
+  if (prefix) {
+    try {
+      return t(lang, prefix + value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/** The value in words, a list joined in the page's language; null for "no value" (a negated condition's need). */
+export function factValueLabel(store: ContentStore, lang: Lang, fact: FactName, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.map((v) => labelOfOne(store, lang, fact, v as string)).join(lang === 'zh' ? '、' : ', ');
+  if (typeof value === 'object') {
+    // A negated condition needs "anything but …".
+    const inner = factValueLabel(store, lang, fact, (value as { not?: unknown }).not);
+    return inner === null ? null : t(lang, 'match.notValue', { value: inner });
+  }
+  return labelOfOne(store, lang, fact, value as string | number | boolean);
+}
