@@ -13,7 +13,10 @@ export const estimateRequestSchema = z
     office: z
       .object({
         area_m2: positive(1_000_000),
-        /** English name of the business district in the rent table, e.g. "CBD"; needed when the district has several. */
+        /**
+         * English name of the business district's row in the rent table, e.g. "CBD", or "Others" for a site outside
+         * the listed business districts; needed when the district has several.
+         */
         business_district: z.string().max(80).optional(),
       })
       .strict()
@@ -38,6 +41,16 @@ export const estimateRequestSchema = z
       })
       .strict()
       .refine((h) => h.method === 'area' || h.kwh_per_season !== undefined, { message: 'metered heating needs kwh_per_season', path: ['kwh_per_season'] })
+      .optional(),
+    /** Staff apartments: each apartment is a household on the tiered residential electricity tariff. */
+    staff_apartments: z
+      .object({
+        count: z.coerce.number().int().min(1).max(100_000),
+        /** Electricity per apartment per month (kWh): the tiers are per household per month. */
+        kwh_per_month: positive(1_000_000),
+        voltage: z.enum(['below_1kv', '1kv_and_above']).default('below_1kv'),
+      })
+      .strict()
       .optional(),
     staff: z
       .object({

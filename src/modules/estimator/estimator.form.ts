@@ -8,22 +8,26 @@ import type { FieldError } from '../../platform/views/forms.js';
 import type { ContentStore } from '../content/index.js';
 import { estimateRequestSchema, type EstimateRequest } from './estimate.schemas.js';
 
-export const FORM_FIELDS = ['months', 'office_area', 'water', 'electricity_kwh', 'electricity_category', 'voltage', 'gas', 'gas_period', 'heating_method', 'heating_area', 'heating_kwh', 'staff', 'salary'] as const;
+export const FORM_FIELDS = ['months', 'office_area', 'water', 'electricity_kwh', 'electricity_category', 'voltage', 'gas', 'gas_period', 'heating_method', 'heating_area', 'heating_kwh', 'apartments', 'apartment_kwh', 'staff', 'salary'] as const;
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, key: string) => (typeof q[key] === 'string' ? (q[key] as string).trim() : '');
 
-/** The locations a visitor can choose: each district, and each business district of the rent table within it. */
+/**
+ * The locations a visitor can choose: each district; where the rent table lists business districts in it, each of
+ * them and "elsewhere in the district" (the table's "Others" row). The BDA is the Yizhuang Development Zone: one row.
+ */
 export function locationOptions(store: ContentStore, lang: Lang): { value: string; label: string }[] {
   const rents = store.costs.find((c) => c.cost_type === 'office_rent')?.tables[0];
   return store.districts.flatMap((d) => {
     const areas = (rents?.rows ?? []).filter((r) => String(r.district_ids ?? '').split(/\s+/).includes(d.id));
     const label = d[lang].name;
     if (areas.length === 0) return [{ value: d.id, label }];
-    return areas.map((r) => {
+    const own = areas.map((r) => {
       const area = r.area as { en: string; zh: string };
       return { value: `${d.id}|${area.en}`, label: `${label} · ${area[lang]}` };
     });
+    return d.id === 'bda' ? own : [...own, { value: `${d.id}|Others`, label: t(lang, 'estimator.elsewhere', { district: label }) }];
   });
 }
 
@@ -44,6 +48,7 @@ export function parseEstimatorForm(query: Query, store: ContentStore, lang: Lang
       electricity: num('electricity_kwh') ? { kwh_per_month: num('electricity_kwh'), category: one(query, 'electricity_category') || undefined, voltage: one(query, 'voltage') || undefined } : undefined,
       gas: num('gas') ? { m3_per_month: num('gas'), period: one(query, 'gas_period') || undefined } : undefined,
       heating: num('heating_area') ? { method: one(query, 'heating_method') || 'area', area_m2: num('heating_area'), kwh_per_season: num('heating_kwh') } : undefined,
+      staff_apartments: num('apartments') || num('apartment_kwh') ? { count: num('apartments'), kwh_per_month: num('apartment_kwh') } : undefined,
       staff: num('staff') || num('salary') ? { count: num('staff'), monthly_salary_cny: num('salary') } : undefined,
     };
     const parsed = estimateRequestSchema.safeParse(JSON.parse(JSON.stringify(raw)));
@@ -58,7 +63,7 @@ export function parseEstimatorForm(query: Query, store: ContentStore, lang: Lang
 const FIELD_OF: Record<string, string> = {
   months: 'months', 'office.area_m2': 'office_area', water_m3_per_month: 'water', 'electricity.kwh_per_month': 'electricity_kwh',
   'gas.m3_per_month': 'gas', 'heating.area_m2': 'heating_area', 'heating.kwh_per_season': 'heating_kwh', 'staff.count': 'staff',
-  'staff.monthly_salary_cny': 'salary', district: 'location1',
+  'staff.monthly_salary_cny': 'salary', 'staff_apartments.count': 'apartments', 'staff_apartments.kwh_per_month': 'apartment_kwh', district: 'location1',
 };
 
 function fieldError(issue: z.core.$ZodIssue, lang: Lang): FieldError {

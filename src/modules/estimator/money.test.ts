@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiplyToYuan, percent, scaled, sumYuan } from './money.js';
+import { multiplyToYuan, percent, scaled, sumOfProductsToYuan, sumYuan } from './money.js';
 
 describe('exact money arithmetic', () => {
   it('multiplies without floating-point error and rounds half up to the fen once', () => {
@@ -14,6 +14,13 @@ describe('exact money arithmetic', () => {
     expect(percent(9.8)).toBe('0.098');
     expect(percent(0.5)).toBe('0.005');
     expect(sumYuan([0.1, 0.2])).toBe(0.3);
+  });
+
+  it('adds products of different lengths exactly and rounds once', () => {
+    // 0.005 + 0.004 = 0.009 → 0.01; rounding each product first would give 0.01 + 0.00.
+    expect(sumOfProductsToYuan([['0.005'], ['0.002', 2]])).toBe(0.01);
+    expect(sumOfProductsToYuan([[240, 0.4883, 4, 12], [160, 0.5383, 4, 12], [50, 0.7883, 4, 12]])).toBe(11651.28);
+    expect(sumOfProductsToYuan([[15000, '0.02'], [3]])).toBe(303);
   });
 
   it('refuses input it cannot represent exactly', () => {

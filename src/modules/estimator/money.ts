@@ -51,3 +51,24 @@ export function percent(value: number): string {
   const asFactor = Number(s) / 10 ** SCALE_DIGITS / 100;
   return numberToPlain(Number(asFactor.toFixed(8)));
 }
+
+/**
+ * Sum of products, each product a list of decimal factors, computed exactly and rounded half-up to the fen once at
+ * the end (for tiered prices: the tiers are added before rounding, so no fen is lost or gained per tier).
+ */
+export function sumOfProductsToYuan(products: (number | string)[][]): number {
+  const width = Math.max(1, ...products.map((p) => p.length));
+  let total = 0n;
+  for (const factors of products) {
+    let product = 1n;
+    // Pad each product to the same scale with factors of 1, so every term is scaled by 10^(6 × width).
+    for (const factor of [...factors, ...Array(width - factors.length).fill(1)]) product *= scaled(factor);
+    total += product;
+  }
+  const divisor = 10n ** BigInt(SCALE_DIGITS * width - 2);
+  const negative = total < 0n;
+  const absolute = negative ? -total : total;
+  let fen = absolute / divisor;
+  if ((absolute % divisor) * 2n >= divisor) fen += 1n;
+  return Number(negative ? -fen : fen) / 100;
+}

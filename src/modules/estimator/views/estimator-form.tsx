@@ -49,6 +49,8 @@ export function EstimatorForm({ lang, store, query, invalid }: { lang: Lang; sto
           <Select name="heating_method" label={t(lang, 'estimator.heatingMethod')} query={query} options={[{ value: 'area', label: t(lang, 'estimator.heatingArea') }, { value: 'metered', label: t(lang, 'estimator.heatingMetered') }]} />
           <NumberField name="heating_area" label={t(lang, 'estimator.heatingAreaM2')} query={query} invalid={invalid} />
           <NumberField name="heating_kwh" label={t(lang, 'estimator.heatingKwh')} query={query} invalid={invalid} />
+          <NumberField name="apartments" label={t(lang, 'estimator.apartments')} hint={t(lang, 'estimator.apartmentsHint')} query={query} invalid={invalid} />
+          <NumberField name="apartment_kwh" label={t(lang, 'estimator.apartmentKwh')} query={query} invalid={invalid} />
           <NumberField name="staff" label={t(lang, 'estimator.staff')} query={query} invalid={invalid} />
           <NumberField name="salary" label={t(lang, 'estimator.salary')} query={query} invalid={invalid} />
         </div>
