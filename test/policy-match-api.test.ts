@@ -4,7 +4,7 @@
  * documented shape.
  */
 import { validate as validateOpenApi } from '@readme/openapi-parser';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES } from '../src/modules/matching/rules.schemas.js';
@@ -79,7 +79,7 @@ describe('plain words in a profile', () => {
 describe('every answer is valid JSON of the documented shape', () => {
   it('the OpenAPI document passes a standard OpenAPI validator', async () => {
     const result = await validateOpenApi(structuredClone(document) as never);
-    expect(result.valid, JSON.stringify(result.errors ?? []).slice(0, 2000)).toBe(true);
+    expect(result.valid, JSON.stringify(result).slice(0, 2000)).toBe(true);
   });
 
   it('for every rule and many generated profiles (including a negated condition and in_ftz: false)', async () => {

@@ -7,6 +7,7 @@ import { tableRowText } from './passages.js';
 import type { SearchHit } from './search-index.js';
 
 import type { Intent } from './intents.js';
+import { agreement, agrees, negationDiffers, termsOf } from './answer-subject.js';
 
 export interface AnswerCard {
   intent: Intent;
@@ -60,36 +61,78 @@ function parkFact(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lan
   return null;
 }
 
-/** A table row holding a number: rents, prices, rates, time limits and thresholds live in tables. */
 /**
- * The row a hit on a whole table item means: the only row that mentions more of the question's words than any
- * other. When rows tie (e.g. "electricity price" matches every tariff row) there is no single answer to state.
+ * The rows of a table that answer the question: those whose text agrees best with the question's subject, and among
+ * them those that add the fewest words the question did not use ("minimum wage" does not say "part-time"). One row
+ * left is the answer; several left are all part of it (the table is the answer); none agreeing is no answer.
  */
-function bestRow(table: ContentTable, terms: string[], lang: Lang): number | null {
-  const scores = table.rows.map((_, index) => {
-    const text = tableRowText(table, table.rows[index], lang).toLowerCase();
-    return terms.filter((term) => text.includes(term)).length;
-  });
-  const best = Math.max(...scores);
-  return best > 0 && scores.filter((s) => s === best).length === 1 ? scores.indexOf(best) : null;
+function answeringRows(table: ContentTable, subject: string[], lang: Lang): number[] {
+  const rows = table.rows.map((row, index) => ({ index, terms: termsOf(tableRowText(table, row, lang)), label: rowLabelTerms(table, row, lang) }));
+  // A word of the question that other rows have and this one lacks asks for those rows ("monthly" is the full-time
+  // row's unit, "part-time" the others' label): this row does not answer it.
+  const contradicted = (r: (typeof rows)[number]) => negationDiffers(subject, r.label) || subject.some((t) => !r.terms.has(t) && rows.some((o) => o.terms.has(t)));
+  const candidates = rows.filter((r) => !contradicted(r));
+  const best = Math.max(0, ...candidates.map((r) => agreement(subject, r.terms)));
+  const agreeing = candidates.filter((r) => agreement(subject, r.terms) === best && agrees(subject, r.terms));
+  // Rows are told apart only by words of their own labels that the question uses; when it uses none, every agreeing
+  // row answers ("social insurance rates" is the whole table).
+  const shared = (t: string) => agreeing.every((r) => r.label.has(t));
+  const named = (r: (typeof rows)[number]) => subject.filter((t) => r.label.has(t) && !shared(t)).length;
+  const most = Math.max(0, ...agreeing.map(named));
+  if (most === 0) return agreeing.map((r) => r.index);
+  const distinguished = agreeing.filter((r) => named(r) === most);
+  const extras = (r: (typeof rows)[number]) => [...r.label].filter((t) => !subject.includes(t)).length;
+  const fewest = Math.min(...distinguished.map(extras));
+  return distinguished.filter((r) => extras(r) === fewest).map((r) => r.index);
 }
 
-function tableRowFact(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, terms: string[]): AnswerCard | null {
+function rowLabelTerms(table: ContentTable, row: ContentTable['rows'][number], lang: Lang): Set<string> {
+  const text = table.columns.filter((c) => !c.hidden && c.type === 'text').map((c) => cellText(row[c.key], lang)).join(' ');
+  return termsOf(text);
+}
+
+const MAX_ROWS_IN_CARD = 8;
+
+/** The kind of figure each intent asks for: a time limit is in days or months, a price in yuan, a rate in per cent. */
+const VALUE_KIND: Record<Intent, RegExp> = {
+  rent: /yuan|元|¥/i,
+  price: /yuan|元|¥/i,
+  rate: /%|‰|per ?cent|百分/i,
+  time_limit: /\b(days?|weeks?|months?|years?|hours?|minutes?)\b|工作日|天|日|周|月|年|小时|分钟/i,
+  threshold: /\d/,
+  figure: /\d/,
+  phone: /\d/, postcode: /\d/, fax: /\d/, email: /@/, website: /\./, address: /./, documents: /./, document_number: /./,
+};
+
+function tableRowFact(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, subject: string[]): AnswerCard | null {
   if (!['rent', 'price', 'rate', 'time_limit', 'threshold', 'figure'].includes(intent)) return null;
   const item = hit.unit.type === 'costs' ? store.get('costs', hit.unit.id) : hit.unit.type === 'procedures' ? store.get('procedures', hit.unit.id) : undefined;
   if (!item) return null;
   const part = hit.unit.key.split(':')[2];
-  for (const table of item.tables) {
-    const match = part?.match(new RegExp(`^${table.id}-(\\d+)$`));
-    const rowIndex = match ? Number(match[1]) - 1 : part ? null : bestRow(table, terms, lang);
-    if (rowIndex === null) continue;
-    const row = table.rows[rowIndex];
+  // The table the hit is in (a hit on a row names it; a hit on the whole item may mean any of its tables).
+  const tables = item.tables.filter((table) => !part || part.startsWith(`${table.id}-`) || !/-\d+$/.test(part));
+  for (const table of tables) {
+    const rows = answeringRows(table, subject, lang);
+    if (rows.length === 0 || rows.length > MAX_ROWS_IN_CARD) continue;
     const label = table.columns.find((c) => !c.hidden && c.type === 'text');
-    const values = table.columns.filter((c) => !c.hidden && c.type !== 'text' && row[c.key] !== null && row[c.key] !== undefined);
-    if (!row || values.length === 0) return null;
-    const subject = `${table[lang].caption}${label ? ` — ${cellText(row[label.key], lang)}` : ''}`;
-    const value = values.map((c) => `${c[lang]}: ${cellText(row[c.key], lang)}${c.unit ? ` ${c.unit[lang]}` : ''}`).join(zh(lang) ? '；' : '; ');
-    return card(hit, lang, intent, subject, value, zh(lang) ? `${subject}：${value}。` : `${subject}: ${value}.`);
+    const valueOf = (row: ContentTable['rows'][number]) =>
+      table.columns
+        .filter((c) => !c.hidden && c !== label && row[c.key] !== null && row[c.key] !== undefined && cellText(row[c.key], lang) !== '—')
+        .map((c) => `${c[lang]}: ${cellText(row[c.key], lang)}${c.unit ? ` ${c.unit[lang]}` : ''}`)
+        .join(zh(lang) ? '；' : '; ');
+    if (!rows.every((i) => VALUE_KIND[intent].test(valueOf(table.rows[i])))) continue;
+    const rowName = (row: ContentTable['rows'][number]) => (label ? cellText(row[label.key], lang) : '');
+    if (rows.length === 1) {
+      const row = table.rows[rows[0]];
+      const value = valueOf(row);
+      if (!value) continue;
+      const subjectText = `${table[lang].caption}${label ? ` — ${rowName(row)}` : ''}`;
+      return card(hit, lang, intent, subjectText, value, zh(lang) ? `${subjectText}：${value}。` : `${subjectText}: ${value}.`);
+    }
+    // Several rows answer together: the table's rows, each named, are the answer.
+    const value = rows.map((i) => `${rowName(table.rows[i])} — ${valueOf(table.rows[i])}`).join(zh(lang) ? '；' : '; ');
+    const subjectText = table[lang].caption;
+    return card(hit, lang, intent, subjectText, value, zh(lang) ? `${subjectText}：${value}。` : `${subjectText}: ${value}.`);
   }
   return null;
 }
@@ -124,18 +167,23 @@ function statisticFact(hit: SearchHit, intent: Intent, store: ContentStore, lang
   return card(hit, lang, intent, stat[lang].label, value, zh(lang) ? `${stat.year}年${stat.zh.label}为${value}。` : `${stat.en.label} in ${stat.year}: ${value}.`);
 }
 
-export function factFromHit(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, terms: string[] = []): AnswerCard | null {
+/**
+ * The fact this hit gives for the intent, or null — also when the fact's subject does not agree with the question's
+ * (see answer-subject.ts): a passage near the question is shown as a passage, never stated as its answer.
+ */
+export function factFromHit(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, subject: string[]): AnswerCard | null {
+  const stated = (fact: AnswerCard | null) => (fact && agrees(subject, fact.subject) ? fact : null);
   switch (hit.unit.type) {
     case 'contacts':
-      return contactFact(hit, intent, store, lang);
+      return stated(contactFact(hit, intent, store, lang));
     case 'parks':
-      return parkFact(hit, intent, store, lang);
+      return stated(parkFact(hit, intent, store, lang));
     case 'statistics':
-      return statisticFact(hit, intent, store, lang);
+      return stated(statisticFact(hit, intent, store, lang));
     case 'costs':
-      return tableRowFact(hit, intent, store, lang, terms);
+      return tableRowFact(hit, intent, store, lang, subject);
     case 'procedures':
-      return stepFact(hit, intent, store, lang) ?? tableRowFact(hit, intent, store, lang, terms);
+      return stated(stepFact(hit, intent, store, lang)) ?? tableRowFact(hit, intent, store, lang, subject);
     default:
       return null;
   }

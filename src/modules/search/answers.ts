@@ -8,6 +8,7 @@ import type { ContentStore } from '../content/index.js';
 import type { SearchHit, SearchIndex } from './search-index.js';
 import { factFromHit, type AnswerCard } from './answer-facts.js';
 import { detectIntents, INTENT_TYPES, type Intent } from './intents.js';
+import { subjectTerms, termsOf } from './answer-subject.js';
 
 export interface Answer {
   question: string;
@@ -26,10 +27,16 @@ export function answerQuestion(index: SearchIndex, store: ContentStore, question
   const topScore = outcome.hits[0]?.score ?? 0;
   // The fact comes from the best passage of a kind that holds such facts, and only if that passage ranks close to
   // the top: a weak match must not be stated as an answer (the passages are still shown).
+  const subject = subjectTerms(question);
   for (const intent of intents) {
-    const hit = outcome.hits.find((h) => INTENT_TYPES[intent].includes(h.unit.type));
-    if (!hit || hit.score < topScore * 0.5) continue;
-    card = factFromHit(hit, intent, store, lang, outcome.terms);
+    // Of the facts that agree with the question, the one whose subject adds the fewest words of its own: "the
+    // Commerce Bureau's phone" is the bureau's, not that of a body the bureau hosts.
+    const cards = outcome.hits
+      .filter((h) => INTENT_TYPES[intent].includes(h.unit.type) && h.score >= topScore * 0.5)
+      .map((h) => factFromHit(h, intent, store, lang, subject))
+      .filter((c): c is AnswerCard => c !== null);
+    const extra = (c: AnswerCard) => [...termsOf(c.subject)].filter((t) => !subject.includes(t)).length;
+    card = cards.reduce<AnswerCard | null>((best, c) => (best === null || extra(c) < extra(best) ? c : best), null);
     if (card) break;
   }
   return { question, lang, intents, card, passages: outcome.hits, noAnswer: outcome.hits.length === 0 };

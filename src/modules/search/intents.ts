@@ -11,7 +11,8 @@ const INTENTS: [Intent, RegExp][] = [
   ['fax', /\bfax\b|传真/i],
   ['email', /\be-?mail\b|邮箱/i],
   ['website', /\b(website|web site|url|online|site)\b|网址|网站|网上/i],
-  ['address', /\b(address|where is|located|location|office of)\b|地址|在哪|位置/i],
+  // "e-mail address" and "web address" ask for those, not for a street address.
+  ['address', /\b((?<!(e-?mail|web|internet) )address|where is|located|location|office of)\b|(?<!邮箱|网站|网页)地址|在哪|位置/i],
   ['documents', /\b(documents?|materials?|paperwork|papers|what do i need to (submit|provide|bring))\b|材料|文件|证件/i],
   ['time_limit', /\b(how long|time limit|within|days?|deadline|when|period|how many days)\b|时限|多久|几天|多长时间|期限|截止|什么时候/i],
   ['rent', /\b(rent|rents|rental)\b|租金/i],
