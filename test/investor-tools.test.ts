@@ -205,7 +205,7 @@ describe('plan my investment', () => {
 describe('where to locate', () => {
   it('ranks districts with evidence, highlights the best on the map and compares up to three', async () => {
     const html = await (await fetch(`${base}/en/locations?industry=pharmaceutical-health&ftz=yes&compare=haidian&compare=changping&compare=bda&compare=daxing`)).text();
-    expect(html).toContain('Your industry is laid out here');
+    expect(html).toContain('Haidian District is a key location for the pharmaceutical and health industry (guide: “');
     expect(html.match(/class="is-highlighted"/g)?.length).toBe(3);
     const table = html.slice(html.indexOf('Locations side by side</caption>'));
     expect(table).toContain('/en/districts/haidian');

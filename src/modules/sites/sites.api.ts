@@ -21,7 +21,7 @@ function view(s: LocationScore, lang: Lang) {
     url: locationUrl(lang, s),
     districts: s.districts,
     score: s.score,
-    factors: s.factors.map((f) => ({ factor: f.key, points: f.points, evidence: f.evidence[lang], source: f.source })),
+    factors: s.factors.map((f) => ({ factor: f.key, points: f.points, explanation: f.explanation[lang], evidence: f.evidence[lang], source: f.source })),
     rent_estimate: s.rent_estimate
       ? { area_m2: s.rent_estimate.area_m2, business_area: s.rent_estimate.rent.area[lang], effective_rent: s.rent_estimate.rent.rent, unit: s.rent_estimate.rent.unit[lang], monthly_cny: s.rent_estimate.monthly_cny, source: s.rent_estimate.rent.cost.sources[0] }
       : null,

@@ -3,6 +3,7 @@ import { t, type Lang } from '../../platform/i18n/i18n.js';
 import type { FieldError } from '../../platform/views/forms.js';
 import type { ContentStore } from '../content/index.js';
 import { parseLocationKey } from './locations.js';
+import { ORIGINS, type Origin } from './origins.js';
 import type { LocationKind, SiteRequest } from './rank.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -10,7 +11,7 @@ export const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as
 const list = (q: Query, k: string) => (Array.isArray(q[k]) ? (q[k] as string[]) : q[k] ? [String(q[k])] : []);
 
 /** Query keys the form writes, in the order they are carried along in links. */
-export const SITE_FORM_KEYS = ['industry', 'space', 'area', 'ftz', 'bonded', 'airport', 'cluster', 'max_rent'] as const;
+export const SITE_FORM_KEYS = ['industry', 'origin', 'space', 'area', 'ftz', 'bonded', 'airport', 'cluster', 'max_rent'] as const;
 
 export interface SiteForm {
   request: SiteRequest | null;
@@ -34,6 +35,8 @@ export function parseSiteForm(query: Query, store: ContentStore, lang: Lang): Si
   const errors: FieldError[] = [];
   const industryId = one(query, 'industry');
   if (industryId && !store.get('industries', industryId)) errors.push({ field: 'industry', message: t(lang, 'sites.error.industry') });
+  const origin = one(query, 'origin');
+  if (origin && !(ORIGINS as readonly string[]).includes(origin)) errors.push({ field: 'origin', message: t(lang, 'sites.error.origin') });
   const space = one(query, 'space');
   if (space && space !== 'office' && space !== 'industrial') errors.push({ field: 'space', message: t(lang, 'sites.error.space') });
   const area = positive(query, 'area', 1_000_000, lang, errors);
@@ -50,6 +53,6 @@ export function parseSiteForm(query: Query, store: ContentStore, lang: Lang): Si
   } as const;
   const submitted = SITE_FORM_KEYS.some((k) => one(query, k) !== '');
   const compare = list(query, 'compare').flatMap((key) => parseLocationKey(key) ?? []).slice(0, 3);
-  const request = errors.length === 0 && submitted ? { industry: industryId || undefined, needs, limit: 5 } : null;
+  const request = errors.length === 0 && submitted ? { industry: industryId || undefined, needs, origin_country: (origin || undefined) as Origin | undefined, limit: 5 } : null;
   return { request, errors, submitted, compare };
 }

@@ -13,6 +13,7 @@ import type { ContentStore } from '../content/index.js';
 import { DistrictMap } from '../map/map.pages.js';
 import { locationProfile } from './location-profile.js';
 import { locationKey } from './locations.js';
+import { ORIGINS, originLink } from './origins.js';
 import { rankSites, type LocationScore, type SiteRanking } from './rank.js';
 import { one, parseSiteForm, SITE_FORM_KEYS } from './sites.form.js';
 import { Comparison } from './views/comparison.js';
@@ -37,6 +38,7 @@ function SiteFormView({ lang, store, query, errors }: { lang: Lang; store: Conte
           <SelectField name="industry" label={t(lang, 'profile.industry')} selected={one(query, 'industry')} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...store.all('industries').map((i) => ({ value: i.id, label: local(i, lang).name }))]} />
           <SelectField name="space" label={t(lang, 'sites.space')} selected={one(query, 'space')} options={[{ value: '', label: t(lang, 'profile.notSure') }, { value: 'office', label: t(lang, 'sites.space.office') }, { value: 'industrial', label: t(lang, 'sites.space.industrial') }]} />
           {number('area', t(lang, 'sites.area'))}
+          <SelectField name="origin" label={t(lang, 'sites.origin')} selected={one(query, 'origin')} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...ORIGINS.map((o) => ({ value: o, label: t(lang, `sites.origin.${o}`) }))]} />
         </div>
       </fieldset>
       <fieldset>
@@ -85,6 +87,7 @@ export function registerSitesPages(app: FastifyInstance, deps: PageDeps): void {
           {ranking && (
             <Section id="ranking" title={t(lang, 'plan.locations')}>
               <p class="muted">{t(lang, 'sites.howScored')}</p>
+              {form.request?.origin_country && !originLink(store, form.request.origin_country) && <p>{t(lang, 'sites.originNone')}</p>}
               <div class="map-layout">
                 <form method="get" action={urls.sites(lang)}>
                   {SITE_FORM_KEYS.map((k) => (one(query, k) ? <input type="hidden" name={k} value={one(query, k)} /> : null))}

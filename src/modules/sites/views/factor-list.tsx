@@ -1,14 +1,15 @@
-/** The named factors behind a location's score, each with the guide's sentence (or the name) it rests on. */
+/** The factors behind a location's score, each said in words with the guide's sentence (or the name) it rests on. */
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { Factor } from '../rank.js';
 
 export function FactorList({ factors, lang }: { factors: Factor[]; lang: Lang }) {
   return (
-    <ul class="bullets">
+    <ul class="bullets factor-list">
       {factors.map((f) => (
         <li>
-          <strong>{t(lang, `plan.factor.${f.key}`)}</strong> ({f.points > 0 ? '+' : ''}
-          {f.points}): {f.evidence[lang]}
+          {f.explanation[lang]}
+          {lang === 'en' ? ' ' : ''}
+          <span class="muted">{t(lang, f.points < 0 ? 'sites.pointsOff' : 'sites.pointsAdded', { count: Math.abs(f.points) })}</span>
         </li>
       ))}
     </ul>
