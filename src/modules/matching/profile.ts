@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ContentStore } from '../content/index.js';
 import type { SearchIndex } from '../search/index.js';
-import { ENTITY_TYPES, FACT_NAMES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from './rules.schemas.js';
+import { BUSINESS_LINES, ENTITY_TYPES, FACT_NAMES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from './rules.schemas.js';
 import type { Facts } from './evaluate.js';
 import type { UnderstoodJson } from './match.schemas.js';
 import { readAnswer, type AnswerKind, type ReadAnswer } from './read-answer.js';
@@ -39,6 +39,12 @@ export const profileSchema = z
     investor_type: z.enum(INVESTOR_TYPES).optional(),
     hires_foreign_staff: flag.optional(),
     imports_goods: flag.optional(),
+    exports_goods: flag.optional(),
+    business_lines: list(BUSINESS_LINES).optional(),
+    authorised_by_parent: flag.optional(),
+    industry_encouraged: flag.optional(),
+    stable_investment_years: z.coerce.number().int().min(0).max(200).optional(),
+    permanent_resident_id: flag.optional(),
   })
   .strict();
 export type ProfileInput = z.infer<typeof profileSchema>;

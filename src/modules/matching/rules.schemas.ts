@@ -13,6 +13,15 @@ export const STATUSES = ['high_tech', 'srdi', 'hq_authorised', 'rd_hq', 'listed'
 export const INVESTOR_ORIGINS = ['foreign', 'hong_kong', 'macao', 'taiwan'] as const;
 /** Some policies are for natural persons (permanent residence), others for enterprises ("non-natural person investors"). */
 export const INVESTOR_TYPES = ['company', 'individual'] as const;
+/**
+ * Lines of business some policies are written for (the guide names them more narrowly than an industry):
+ * AI, robots, stem cells / gene therapy, hospitals, first stores, data export…
+ */
+export const BUSINESS_LINES = [
+  'ai', 'robotics', 'embodied_intelligence', 'new_materials', 'energy_storage', 'low_altitude', 'synthetic_biology',
+  'cell_gene_therapy', 'brain_computer_interface', 'itai', 'telecom_vas', 'data_export', 'hospital', 'tcm_hospital',
+  'retail_consumer', 'first_store', 'art_trading', 'incubator', 'tech_transfer', 'park_operation', 'manufacturing',
+] as const;
 
 /** The investor's facts: the questionnaire's keys. `type` drives parsing and which operators make sense. */
 export const FACTS = {
@@ -33,6 +42,16 @@ export const FACTS = {
   investor_type: { type: 'enum', values: INVESTOR_TYPES },
   hires_foreign_staff: { type: 'boolean' },
   imports_goods: { type: 'boolean' },
+  exports_goods: { type: 'boolean' },
+  business_lines: { type: 'set', values: BUSINESS_LINES },
+  /** Foreign-invested R&D headquarters: "authorized by overseas parent companies". */
+  authorised_by_parent: { type: 'boolean' },
+  /** Permanent residence through investment: "in the encouraged industries listed in the 'Guidance Catalogue…'". */
+  industry_encouraged: { type: 'boolean' },
+  /** Permanent residence through investment: "maintained stable investment conditions … for the three consecutive years". */
+  stable_investment_years: { type: 'number' },
+  /** Founders using a Foreigner Permanent Resident ID Card to start an enterprise. */
+  permanent_resident_id: { type: 'boolean' },
 } as const;
 export type FactName = keyof typeof FACTS;
 export const FACT_NAMES = Object.keys(FACTS) as [FactName, ...FactName[]];
@@ -51,6 +70,11 @@ export const leafSchema = z
     /** The question to ask when the fact is unknown; defaults to the fact's question in facts.json. */
     question: label.optional(),
     source: sourceSchema.optional(),
+    /**
+     * The deciding clause, copied verbatim (English) from the seed the source names. Every leaf in content/rules has
+     * one (src/modules/matching/rules-coverage.test.ts); optional here so hand-made leaves in tests need none.
+     */
+    quote: z.string().min(1).optional(),
   })
   .strict()
   .refine((leaf) => ['is_true', 'is_false'].includes(leaf.op) || leaf.value !== undefined || leaf.param !== undefined, 'a comparison needs value or param');
