@@ -42,4 +42,9 @@ export const base = {
   id,
   sources: z.array(sourceSchema).min(1),
   zh_translation: z.enum(['official', 'unofficial']),
+  /**
+   * About this data: how a figure or entry was read from its source (a misprint, a contradiction, a repost date).
+   * Shown only inside the item's "About this data" disclosure; the item's own text speaks to the investor.
+   */
+  data_note: bilingualSchema.optional(),
 };

@@ -5,7 +5,7 @@ import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, bi, local } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
-import { SourceList, UnofficialTranslation } from '../../platform/views/sources.js';
+import { DataNote, SourceList, UnofficialTranslation } from '../../platform/views/sources.js';
 
 const COST_ORDER = ['water', 'reclaimed_water', 'electricity', 'gas', 'heating', 'office_rent', 'minimum_wage', 'social_insurance'];
 
@@ -43,6 +43,7 @@ export function registerCostPages(app: FastifyInstance, deps: PageDeps): void {
               {cost.tables.map((table) => (
                 <DataTable table={table} lang={lang} />
               ))}
+              <DataNote note={cost.data_note} lang={lang} />
               <SourceList sources={cost.sources} lang={lang} heading={false} />
             </Section>
           ))}

@@ -1,5 +1,6 @@
 /** One office: name, address, phones, fax, postcode, website — as a card people can read or print. */
 import { bi, ExternalLink, local } from '../../platform/views/components.js';
+import { DataNote } from '../../platform/views/sources.js';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import type { Contact } from '../content/index.js';
 
@@ -64,6 +65,7 @@ export function ContactCard({ contact, lang }: { contact: Contact; lang: Lang })
         )}
       </dl>
       {text.notes && <p class="contact-card__notes">{text.notes}</p>}
+      <DataNote note={contact.data_note} lang={lang} />
     </li>
   );
 }

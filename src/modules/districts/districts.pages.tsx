@@ -4,6 +4,7 @@ import { t } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Bullets, Card, CardGrid, Empty, PageHeader, Section, local } from '../../platform/views/components.js';
+import { DataNote } from '../../platform/views/sources.js';
 import { ContactCard } from '../directory/contact-card.js';
 import { districtRents } from './district-rents.js';
 import type { District } from '../content/index.js';
@@ -60,6 +61,7 @@ export function registerDistrictPages(app: FastifyInstance, deps: PageDeps): voi
       body: (
         <>
           <PageHeader lang={lang} title={name} lead={local(district, lang).summary} translation={district.zh_translation} kicker={t(lang, `districts.type.${district.district_type}`)} />
+          <DataNote note={district.data_note} lang={lang} />
           <nav class="on-this-page" aria-label={t(lang, 'layout.onThisPage')}>
             <ul>
               {['industries', 'parks', 'ftz', 'projects', 'rents', 'contacts'].map((id) => (

@@ -1,6 +1,7 @@
 /** A narrative article from the guide: blocks of headings, paragraphs and bullets. */
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { Bullets } from '../../platform/views/components.js';
+import { DataNote } from '../../platform/views/sources.js';
 import type { Article } from '../content/index.js';
 
 export function ArticleBody({ article, lang }: { article: Article; lang: Lang }) {
@@ -18,6 +19,7 @@ export function ArticleBody({ article, lang }: { article: Article; lang: Lang })
           </>
         );
       })}
+      <DataNote note={article.data_note} lang={lang} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** Statistics by group: a bar chart for each set of figures sharing a unit, and the full table with context. */
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import { bi, formatNumber, local, Section } from '../../platform/views/components.js';
+import { DataNote } from '../../platform/views/sources.js';
 import { barChartSvg } from '../../platform/views/charts.js';
 import { STAT_GROUPS, displayValue, type Statistic } from '../content/index.js';
 
@@ -58,6 +59,7 @@ export function StatisticGroups({ lang, stats }: { lang: Lang; stats: readonly S
                         {local(s, lang).label}
                         {local(s, lang).context && <span class="stat__context">{local(s, lang).context}</span>}
                         {s.conflicts_with.length > 0 && <span class="tag tag--warning">{t(lang, 'statistics.conflict')}</span>}
+                        <DataNote note={s.data_note} lang={lang} />
                       </th>
                       <td class="num">
                         <StatisticValue stat={s} lang={lang} />

@@ -4,6 +4,7 @@ import { t } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Empty, ExternalLink, Facts, PageHeader, Pagination, Section, bi, local } from '../../platform/views/components.js';
+import { DataNote } from '../../platform/views/sources.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import type { SearchService } from '../search/index.js';
 import { parsePolicyQuery, policyQueryString, runPolicyQuery } from './policies.filter.js';
@@ -90,13 +91,14 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
               {text.summary.split('\n').map((para) => (
                 <p>{para}</p>
               ))}
+              <DataNote note={policy.data_note} lang={lang} />
             </div>
             <aside class="panel" aria-label={t(lang, 'policies.details')}>
               <h2>{t(lang, 'policies.details')}</h2>
               <Facts
                 rows={[
-                  [t(lang, 'policies.docNumber'), policy.doc_number],
-                  [t(lang, 'policies.docNumberZh'), policy.doc_number_zh],
+                  [t(lang, 'policies.docNumber'), lang === 'en' || !policy.doc_number_zh ? policy.doc_number && <span lang="en">{policy.doc_number}</span> : undefined],
+                  [t(lang, 'policies.docNumberZh'), policy.doc_number_zh && <span lang="zh-CN">{policy.doc_number_zh}</span>],
                   [t(lang, 'policies.issuer'), bi(policy.issuer, lang) || undefined],
                   [t(lang, 'policies.date'), policy.date],
                   [t(lang, 'policies.level'), t(lang, `policies.level.${policy.level}`)],

@@ -4,6 +4,7 @@ import { t, type Lang } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Card, CardGrid, ExternalLink, PageHeader, Section, bi, local } from '../../platform/views/components.js';
+import { DataNote } from '../../platform/views/sources.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { ContactCard } from '../directory/contact-card.js';
 import { PROCEDURE_CATEGORIES, type ContentStore, type Procedure } from '../content/index.js';
@@ -120,6 +121,7 @@ export function registerProcedurePages(app: FastifyInstance, deps: PageDeps): vo
       body: (
         <>
           <PageHeader lang={lang} title={text.title} lead={text.summary} translation={procedure.zh_translation} kicker={t(lang, `procedures.category.${procedure.category}`)} />
+          <DataNote note={procedure.data_note} lang={lang} />
           {procedure.steps.length > 0 && (
             <Section id="steps" title={t(lang, 'procedures.stepsHeading')}>
               <ol class="steps">

@@ -1,6 +1,7 @@
 /** Where a fact comes from: every page lists its sources, and every item card can show its own. */
 import type { Lang } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
+import { SOURCE_HEADINGS_ZH } from './source-headings.js';
 
 export interface SourceRef {
   document: string;
@@ -29,6 +30,18 @@ export function documentTitle(document: string, lang: Lang): string {
   return DOCUMENT_TITLES[document]?.[lang] ?? document;
 }
 
+/**
+ * A source's heading path in the reader's language: on /zh pages each " > " part is given its Chinese heading
+ * (a part with no entry stays as printed). The data keeps the path as printed in the document.
+ */
+export function sectionLabel(section: string, lang: Lang): string {
+  if (lang === 'en') return section;
+  return section
+    .split(' > ')
+    .map((part) => SOURCE_HEADINGS_ZH[part] ?? part)
+    .join(' › ');
+}
+
 /** Deduplicated by document + section so a page citing many rows of one table lists the table once. */
 export function uniqueSources(sources: readonly SourceRef[]): SourceRef[] {
   const seen = new Map<string, SourceRef>();
@@ -49,7 +62,7 @@ export function SourceList({ sources, lang, heading = true }: { sources: readonl
         {list.map((s) => (
           <li>
             <cite>{documentTitle(s.document, lang)}</cite>
-            <span class="sources__section"> — {s.section}</span>
+            <span class="sources__section" title={lang === 'zh' ? s.section : undefined}> — {sectionLabel(s.section, lang)}</span>
             {s.url && (
               <>
                 {' · '}
@@ -72,5 +85,19 @@ export function UnofficialTranslation({ lang, status }: { lang: Lang; status: 'o
     <p class="tag tag--unofficial">
       <span>{t(lang, 'translation.unofficial')}</span>
     </p>
+  );
+}
+
+/**
+ * "About this data": how an item was read from its source (a misprint, a contradiction, a repost date), kept apart
+ * from the text that speaks to the investor and closed by default.
+ */
+export function DataNote({ note, lang }: { note?: { en: string; zh: string }; lang: Lang }) {
+  if (!note) return null;
+  return (
+    <details class="data-note">
+      <summary>{t(lang, 'dataNote.summary')}</summary>
+      <p>{note[lang]}</p>
+    </details>
   );
 }

@@ -4,14 +4,30 @@ import { urls } from '../../../platform/http/urls.js';
 import { SourceList } from '../../../platform/views/sources.js';
 import type { ContentStore } from '../../content/index.js';
 import type { MatchResult, NextQuestion } from '../match.js';
-import { BENEFIT_TYPES } from '../rules.schemas.js';
+import { BENEFIT_TYPES, type FactName } from '../rules.schemas.js';
 
-function show(value: unknown, lang: Lang): string {
-  if (Array.isArray(value)) return value.join(lang === 'zh' ? '、' : ', ') || '—';
+/** The words for one value of a fact: a district's or industry's name, an entity type's label — never its code. */
+function valueLabel(fact: FactName, value: unknown, store: ContentStore, lang: Lang): string {
+  const code = String(value);
+  switch (fact) {
+    case 'industry': return store.get('industries', code)?.[lang].name ?? code;
+    case 'district': return store.districts.find((d) => d.id === code)?.[lang].name ?? code;
+    case 'ftz_cluster': return store.get('zones', code)?.[lang].name ?? code;
+    case 'park': return store.get('parks', code)?.[lang].name ?? code;
+    case 'entity_type': return t(lang, `profile.entity.${code}`);
+    case 'statuses': return t(lang, `profile.status.${code}`);
+    case 'investor_origin': return t(lang, `profile.origin.${code}`);
+    case 'investor_type': return t(lang, `profile.investorType.${code}`);
+    default: return code;
+  }
+}
+
+function show(fact: FactName, value: unknown, store: ContentStore, lang: Lang): string {
+  if (Array.isArray(value)) return value.map((v) => valueLabel(fact, v, store, lang)).join(lang === 'zh' ? '、' : ', ') || '—';
   if (typeof value === 'number') return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
   if (typeof value === 'boolean') return t(lang, value ? 'profile.yes' : 'profile.no');
-  if (value && typeof value === 'object' && 'not' in value) return `${t(lang, 'match.not')} ${show((value as { not: unknown }).not, lang)}`;
-  return String(value);
+  if (value && typeof value === 'object' && 'not' in value) return `${t(lang, 'match.not')} ${show(fact, (value as { not: unknown }).not, store, lang)}`;
+  return valueLabel(fact, value, store, lang);
 }
 
 export function ResultCard({ result, store, lang }: { result: MatchResult; store: ContentStore; lang: Lang }) {
@@ -35,7 +51,7 @@ export function ResultCard({ result, store, lang }: { result: MatchResult; store
           <li class="reason reason--failed">
             <span aria-hidden="true">✗ </span>
             <span class="visually-hidden">{t(lang, 'match.failed')}: </span>
-            {f.leaf.label[lang]} — {t(lang, 'match.givenNeeded', { given: show(f.given, lang), needed: show(f.needed, lang) })}
+            {f.leaf.label[lang]} — {t(lang, 'match.givenNeeded', { given: show(f.leaf.fact, f.given, store, lang), needed: show(f.leaf.fact, f.needed, store, lang) })}
           </li>
         ))}
         {result.evaluation.missing.map((leaf) => (
