@@ -33,6 +33,14 @@ describe('rule coverage', () => {
     expect(policyIds.filter((id) => !covered.has(id))).toEqual([]);
   });
 
+  it('names every policy in the matching profiles of test/fixtures/policy-match-profiles.json', () => {
+    const profiles = read('test/fixtures/policy-match-profiles.json') as { expect: { applies: string[]; does_not_apply: string[] } }[];
+    const policyOf = new Map(rules.map((r) => [r.id, r.policy]));
+    const named = new Set(profiles.flatMap((p) => [...p.expect.applies, ...p.expect.does_not_apply]).map((id) => policyOf.get(id)));
+    expect(profiles.length).toBeGreaterThanOrEqual(80);
+    expect(policyIds.filter((id) => !named.has(id))).toEqual([]);
+  });
+
   it('gives every condition a quote and a source', () => {
     expect(leaves.filter(({ leaf }) => !leaf.quote?.trim()).map(({ rule, leaf }) => `${rule.id}: ${leaf.label.en}`)).toEqual([]);
     expect(leaves.filter(({ leaf }) => !leaf.source).map(({ rule, leaf }) => `${rule.id}: ${leaf.label.en}`)).toEqual([]);
