@@ -18,7 +18,7 @@ const investor = { industry: '抗体药物', entity_type: 'rd_center', district:
 
 describe('POST /api/v1/policy-match', () => {
   it('returns the contract: understood, results with reasons and sources, next questions', async () => {
-    const { status, body } = await post('/api/v1/policy-match?lang=zh', investor);
+    const { status, body } = await post('/api/v1/policy-match?lang=zh&detail=full', investor);
     expect(status).toBe(200);
     expect(body.understood.district).toMatchObject({ value: 'haidian', how: 'name' });
     expect(body.understood.industry.value).toBe('pharmaceutical-health');

@@ -18,8 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = async (body: unknown, lang = 'en') => {
-  const response = await fetch(`${t.base}/api/v1/policy-match?lang=${lang}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = async (body: unknown, lang = 'en', detail?: 'full' | 'compact') => {
+  const response = await fetch(`${t.base}/api/v1/policy-match?lang=${lang}${detail ? `&detail=${detail}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, text: await response.text() };
 };
 const match = async (body: unknown, lang = 'en') => {
@@ -67,6 +67,16 @@ describe('plain words in a profile', () => {
     expect(statusOf(tongzhou, 'sm2021-zgc-haidian-park-foreign-debt')).toBe('does_not_apply');
   });
 
+  it('gives each condition its quote and every result its sources on detail=full, and leaves them out by default', async () => {
+    const full = JSON.parse((await post({ entity_type: 'rd_center' }, 'en', 'full')).text);
+    const applies = full.results.find((r: { status: string }) => r.status === 'applies');
+    expect(applies.sources.length).toBeGreaterThan(0);
+    expect(applies.reasons.passed[0]).toHaveProperty('quote');
+    const compact = await match({ entity_type: 'rd_center' });
+    expect(compact.results[0]).not.toHaveProperty('sources');
+    expect(compact.results.map((r: { rule: string; status: string }) => [r.rule, r.status])).toEqual(full.results.map((r: { rule: string; status: string }) => [r.rule, r.status]));
+  });
+
   it('explains a failed condition with labels of values, not codes', async () => {
     const body = await match({ entity_type: 'wfoe', in_ftz: false }, 'zh');
     const failed = body.results.flatMap((r: Result) => r.reasons.failed);
@@ -107,8 +117,8 @@ describe('every answer is valid JSON of the documented shape', () => {
       { requiredKeys: [] },
     );
     await fc.assert(
-      fc.asyncProperty(profile, fc.constantFrom('en', 'zh'), async (p, lang) => {
-        const { status, text } = await post(p, lang);
+      fc.asyncProperty(profile, fc.constantFrom('en', 'zh'), fc.constantFrom('full' as const, 'compact' as const), async (p, lang, detail) => {
+        const { status, text } = await post(p, lang, detail);
         expect(status).toBe(200);
         const body = JSON.parse(text);
         expect(check(body), JSON.stringify(check.errors).slice(0, 1000)).toBe(true);

@@ -4,7 +4,7 @@
  */
 import { estimateRequestSchema } from '../estimator/estimate.schemas.js';
 import { accessQuerySchema } from '../market-access/market-access.api.js';
-import { matchResponseJsonSchema } from '../matching/matching.api.js';
+import { matchQuerySchema, matchResponseJsonSchema } from '../matching/matching.api.js';
 import { profileSchema } from '../matching/profile.js';
 import { answerQuerySchema, searchQuerySchema, suggestQuerySchema } from '../search/search.schemas.js';
 import { siteRequestSchema } from '../sites/rank.js';
@@ -58,7 +58,7 @@ export function toolPaths(): Record<string, unknown> {
     '/api/v1/policy-match': {
       post: {
         tags: ['investor tools'], operationId: 'policy_match', summary: 'Which policies apply to this investor profile, and why (applies / may apply / does not apply)',
-        parameters: [lang],
+        parameters: queryParameters(matchQuerySchema),
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(profileSchema, 'input') } } },
         responses: {
           200: json(matchResponseJsonSchema, 'Every rule’s result with its reasons (each condition with its quote) and sources; how each answer was understood'),

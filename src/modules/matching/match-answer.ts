@@ -10,7 +10,7 @@ import type { MatchResult, NextQuestion } from './match.js';
 import type { MatchResponse, MatchResultJson, UnderstoodJson } from './match.schemas.js';
 import type { Leaf, Rule } from './rules.schemas.js';
 
-type Source = MatchResultJson['sources'][number];
+type Source = NonNullable<MatchResultJson['sources']>[number];
 type Condition = { condition: string; quote: string | null };
 
 interface RuleParts {
@@ -38,7 +38,8 @@ function partsOf(rule: Rule, store: ContentStore, lang: Lang): RuleParts {
   return parts;
 }
 
-function conditionOf(leaf: Leaf, lang: Lang): Condition {
+function conditionOf(leaf: Leaf, lang: Lang, full: boolean): Condition | { condition: string } {
+  if (!full) return { condition: leaf.label[lang] };
   let both = conditions.get(leaf);
   if (!both) {
     const quote = (leaf as Leaf & { quote?: string }).quote ?? null;
@@ -67,7 +68,8 @@ function sourcesOf(result: MatchResult, parts: RuleParts): Source[] {
   return sources;
 }
 
-export function matchResultJson(result: MatchResult, store: ContentStore, lang: Lang): MatchResultJson {
+/** `full` adds each condition's quote and the sources; the compact default keeps answers small (see bench/RESULTS.md). */
+export function matchResultJson(result: MatchResult, store: ContentStore, lang: Lang, full = false): MatchResultJson {
   const parts = partsOf(result.rule, store, lang);
   const { passed, failed, missing } = result.evaluation;
   return {
@@ -76,25 +78,25 @@ export function matchResultJson(result: MatchResult, store: ContentStore, lang: 
     status: result.status,
     benefit_type: result.rule.benefit_type,
     reasons: {
-      passed: passed.map((leaf) => conditionOf(leaf, lang)),
+      passed: passed.map((leaf) => conditionOf(leaf, lang, full)),
       failed: failed.map((f) => ({
-        ...conditionOf(f.leaf, lang),
+        ...conditionOf(f.leaf, lang, full),
         given: plainValue(f.given),
         given_label: factValueLabel(store, lang, f.leaf.fact, f.given),
         needed: plainValue(f.needed),
         needed_label: factValueLabel(store, lang, f.leaf.fact, f.needed),
       })),
-      missing: missing.map((leaf) => ({ ...conditionOf(leaf, lang), fact: leaf.fact })),
+      missing: missing.map((leaf) => ({ ...conditionOf(leaf, lang, full), fact: leaf.fact })),
     },
     benefits: parts.benefits,
-    sources: sourcesOf(result, parts),
+    ...(full ? { sources: sourcesOf(result, parts) } : {}),
   };
 }
 
-export function matchAnswer(understood: Record<string, UnderstoodJson>, results: MatchResult[], nextQuestions: NextQuestion[], store: ContentStore, lang: Lang): MatchResponse {
+export function matchAnswer(understood: Record<string, UnderstoodJson>, results: MatchResult[], nextQuestions: NextQuestion[], store: ContentStore, lang: Lang, full = false): MatchResponse {
   return {
     understood,
-    results: results.map((r) => matchResultJson(r, store, lang)),
+    results: results.map((r) => matchResultJson(r, store, lang, full)),
     next_questions: nextQuestions.map((q) => ({ fact: q.fact, question: q.question[lang], decides: q.decides })),
   };
 }

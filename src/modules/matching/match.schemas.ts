@@ -12,7 +12,7 @@ const source = z.object({ document: z.string(), section: z.string(), url: z.stri
 
 const condition = z.object({
   condition: z.string().describe('the condition in words'),
-  quote: z.string().nullable().describe('the sentence of the source that sets the condition'),
+  quote: z.string().nullable().optional().describe('the sentence of the source that sets the condition (detail=full)'),
 });
 
 export const matchResultSchema = z.object({
@@ -26,7 +26,7 @@ export const matchResultSchema = z.object({
     missing: z.array(condition.extend({ fact: z.enum(FACT_NAMES) })),
   }),
   benefits: z.array(z.string()),
-  sources: z.array(source).describe('full detail only: the rule’s sources and those of the conditions it was judged on'),
+  sources: z.array(source).optional().describe('detail=full: the rule’s sources and those of the conditions it was judged on (the policy page shows them too)'),
 });
 
 export const understoodSchema = z.object({

@@ -11,18 +11,23 @@ import { matchPolicies } from './match.js';
 import { profileSchema, understandProfile } from './profile.js';
 import { ruleBookOf } from './rule-book.js';
 
-const querySchema = z.object({ lang: z.enum(['en', 'zh']).default('en') }).strict();
+export const matchQuerySchema = z
+  .object({
+    lang: z.enum(['en', 'zh']).default('en'),
+    detail: z.enum(['compact', 'full']).default('compact').describe('full adds each condition’s quote and every result’s sources'),
+  })
+  .strict();
 
 /** The answer's JSON Schema: Fastify compiles its serializer (fast-json-stringify) from it; OpenAPI shows the same. */
 export const matchResponseJsonSchema = jsonSchemaOf(matchResponseSchema);
 
 export function registerMatchingApi(api: FastifyInstance, content: ContentService, search: SearchService): void {
   api.post('/api/v1/policy-match', { schema: { response: { 200: matchResponseJsonSchema } } }, async (request) => {
-    const { lang } = parseInput(querySchema, request.query);
+    const { lang, detail } = parseInput(matchQuerySchema, request.query);
     const profile = parseInput(profileSchema, request.body, 'profile');
     const store = content.store;
     const { facts, understood } = understandProfile(profile, store, search.current);
     const { results, nextQuestions } = matchPolicies(ruleBookOf(store), store, facts);
-    return matchAnswer(understood as Record<string, z.infer<typeof matchResponseSchema>['understood'][string]>, results, nextQuestions, store, lang);
+    return matchAnswer(understood as Record<string, z.infer<typeof matchResponseSchema>['understood'][string]>, results, nextQuestions, store, lang, detail === 'full');
   });
 }
