@@ -14,6 +14,7 @@ import { installErrorHandlers } from './platform/http/error-handler.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { PageCache } from './platform/http/page-cache.js';
 import type { PageDeps } from './platform/http/pages.js';
+import { systemClock, type Clock } from './platform/clock.js';
 import { ContentService } from './modules/content/index.js';
 import { registerPublicPages } from './modules/pages.js';
 import { registerApi } from './modules/api.js';
@@ -33,6 +34,8 @@ import { registerSitesPages } from './modules/sites/sites.pages.js';
 export interface AppDeps {
   db: Db;
   content: ContentService;
+  /** "Now" for pages that depend on the date (default: the system clock); tests pass a fixed one. */
+  clock?: Clock;
 }
 
 const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
@@ -50,7 +53,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1d', index: false });
   installErrorHandlers(app, config.PUBLIC_BASE_URL);
 
-  const pages: PageDeps = { store: () => deps.content.store, cache: new PageCache(), baseUrl: config.PUBLIC_BASE_URL };
+  const pages: PageDeps = { store: () => deps.content.store, cache: new PageCache(), baseUrl: config.PUBLIC_BASE_URL, clock: deps.clock ?? systemClock };
   deps.content.onChange(() => pages.cache.clear());
 
   registerHealth(app, deps);

@@ -39,25 +39,26 @@ function changes(before: MatchResult[], after: MatchResult[]) {
 }
 
 export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, search: SearchService): void {
-  registerPage(app, deps, routes.policiesForMe, ({ lang, store, query }) => {
+  registerPage(app, deps, routes.policiesForMe, ({ lang, store, query, today }) => {
     const { facts, errors, answered } = profileFacts(query, store, search, lang);
     const book = ruleBookOf(store);
-    const match = facts ? matchPolicies(book, store, facts) : null;
+    // Today in Beijing decides which rules are in force; the plan passes the same date for the same answers.
+    const match = facts ? matchPolicies(book, store, facts, today) : null;
     // Before anything is answered (or when an answer is invalid) the questions come from an empty profile.
-    const open = match?.nextQuestions ?? matchPolicies(book, store, {}).nextQuestions;
+    const open = match?.nextQuestions ?? matchPolicies(book, store, {}, today).nextQuestions;
     const ask = questionsToAsk(lang, errors, open);
     const change = match ? whatIfChange(query, lang, store) : null;
     let whatIf: ReturnType<typeof changes> | null = null;
     if (match && change) {
       const alt = profileFacts(change.query, store, search, lang);
-      if (alt.facts) whatIf = changes(match.results, matchPolicies(book, store, alt.facts).results);
+      if (alt.facts) whatIf = changes(match.results, matchPolicies(book, store, alt.facts, today).results);
     }
     const applies = match?.results.filter((r) => r.status === 'applies').length ?? 0;
     const may = match?.results.filter((r) => r.status === 'may_apply').length ?? 0;
     return {
       title: t(lang, 'match.title'),
       description: t(lang, 'match.lead'),
-      section: 'nav.policies',
+      section: 'nav.tool.policiesForMe',
       status: errors.length ? 400 : 200,
       crumbs: [{ label: t(lang, 'policies.title'), href: urls.policies(lang) }, { label: t(lang, 'match.title') }],
       sources: book.rules.flatMap((r) => r.sources).slice(0, 20),
@@ -96,5 +97,5 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
         </>
       ),
     };
-  });
+  }, { dependsOnDate: true });
 }

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { ContentStore } from '../../modules/content/content.store.js';
+import { todayInBeijing, type Clock } from '../clock.js';
 import { isLang, t, type Lang } from '../i18n/i18n.js';
 import { Layout, type Crumb } from '../views/layout.js';
 import type { SourceRef } from '../views/sources.js';
@@ -18,6 +19,8 @@ export interface PageContext {
   params: Record<string, string>;
   query: Record<string, string | string[] | undefined>;
   path: string;
+  /** The date in Beijing when the request arrived (YYYY-MM-DD), from the app's one clock. */
+  today: string;
 }
 
 export interface PageView {
@@ -34,6 +37,16 @@ export interface PageDeps {
   store: () => ContentStore;
   cache: PageCache;
   baseUrl: string;
+  /** "Now" for every page (tests inject a fixed one); today is its date in Beijing. */
+  clock: Clock;
+}
+
+export interface PageOptions {
+  /**
+   * The page's content depends on today's date (policies in force, deadlines from today): its cache key holds the
+   * Beijing date, so a page rendered before midnight in Beijing is not served after it.
+   */
+  dependsOnDate?: boolean;
 }
 
 export function renderPage(view: PageView, lang: Lang, path: string, baseUrl: string): string {
@@ -56,19 +69,20 @@ export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, pag
   return reply.header('content-encoding', encoding).send(encoding === 'br' ? page.brotli : page.gzip);
 }
 
-export function registerPage(app: FastifyInstance, deps: PageDeps, route: string, handler: (ctx: PageContext) => PageView | null): void {
+export function registerPage(app: FastifyInstance, deps: PageDeps, route: string, handler: (ctx: PageContext) => PageView | null, options: PageOptions = {}): void {
   app.get(route, async (request, reply) => {
     const params = request.params as Record<string, string>;
     if (!isLang(params.lang)) throw new NotFoundError(`No page at ${request.url}: the address must start with /en or /zh.`);
     const lang = params.lang;
     const store = deps.store();
-    const key = request.url;
-    const hit = deps.cache.get(`${store.version}|${key}`);
+    const today = todayInBeijing(deps.clock());
+    const key = options.dependsOnDate ? `${store.version}|${today}|${request.url}` : `${store.version}|${request.url}`;
+    const hit = deps.cache.get(key);
     if (hit) return sendCachedPage(request, reply, hit);
-    const view = handler({ lang, store, params, query: request.query as PageContext['query'], path: request.url });
+    const view = handler({ lang, store, params, query: request.query as PageContext['query'], path: request.url, today });
     if (!view) throw new NotFoundError(t(lang, 'error.notFoundDetail'));
     const html = renderPage(view, lang, request.url, deps.baseUrl);
-    const page = deps.cache.set(`${store.version}|${key}`, html, view.status ?? 200, store.version);
+    const page = deps.cache.set(key, html, view.status ?? 200, store.version);
     return sendCachedPage(request, reply, page);
   });
 }
