@@ -1,62 +1,16 @@
 /** /:lang/market-access: can a foreign investor do this activity in Beijing, and on what terms? */
 import type { FastifyInstance } from 'fastify';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
-import { ExternalLink, PageHeader, Section } from '../../platform/views/components.js';
+import { PageHeader, Section } from '../../platform/views/components.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
-import { checkMarketAccess, type AccessFinding, type AccessResult } from './check.js';
+import { checkMarketAccess } from './check.js';
 import { marketAccessOf } from './market-access.data.js';
+import { AccessVerdict } from './views/access-verdict.js';
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim().slice(0, 300) : '');
-
-function Finding({ f, lang }: { f: AccessFinding; lang: Lang }) {
-  const link = f.list.url ?? f.item.sources.find((s) => s.url)?.url;
-  return (
-    <li class={`access-item access-item--${f.item.measure}`}>
-      <p class="match__status">{t(lang, `access.measure.${f.item.measure}`)}</p>
-      <h4>
-        {f.list[lang].title} — {t(lang, 'access.item', { n: f.item.item_number })} <span class="muted">({t(lang, 'access.code', { code: f.item.id })})</span>
-      </h4>
-      <p>{f.item[lang].text}</p>
-      {f.item.conditions && <p><strong>{t(lang, 'access.conditions')}:</strong> {f.item.conditions[lang]}</p>}
-      {f.exceedsCap === true && <p class="reason--failed">{t(lang, 'access.exceedsCap', { cap: f.item.restriction?.max_foreign_share_pct ?? '' })}</p>}
-      {!f.item.verified && <p class="tag tag--unofficial">{t(lang, 'access.unverified')}</p>}
-      <p class="muted">
-        {t(lang, 'access.matched')}: {f.matched.join(', ')}
-        {f.item.document_number && ` · ${f.item.document_number}`}
-        {link ? (
-          <>
-            {' · '}
-            <ExternalLink href={link}>{t(lang, 'sources.official')}</ExternalLink>
-          </>
-        ) : (
-          ` · ${t(lang, 'access.noLink', { document: f.item.document_number ?? f.list.document_number ?? f.list[lang].title })}`
-        )}
-      </p>
-    </li>
-  );
-}
-
-export function AccessVerdict({ result, lang }: { result: AccessResult; lang: Lang }) {
-  return (
-    <>
-      <p class={`verdict verdict--${result.verdict}`} role="status">
-        {t(lang, `access.verdict.${result.verdict}`)}
-      </p>
-      {result.verdict === 'no_item_found' && !result.conclusive && <p>{t(lang, 'access.notConclusive')}</p>}
-      <ul class="matches">
-        {[...result.openings, ...result.findings].map((f) => (
-          <Finding f={f} lang={lang} />
-        ))}
-      </ul>
-      <p class="muted">
-        {t(lang, 'access.listsChecked')}: {result.listsChecked.map((l) => `${l[lang].title} (${l.effective})`).join('; ')}
-      </p>
-    </>
-  );
-}
 
 export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps): void {
   registerPage(app, deps, routes.marketAccess, ({ lang, store, query }) => {
@@ -69,7 +23,7 @@ export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps):
     return {
       title: t(lang, 'access.title'),
       description: t(lang, 'access.lead'),
-      section: 'nav.policies',
+      section: 'nav.tool.marketAccess',
       status: badShare ? 400 : 200,
       crumbs: [{ label: t(lang, 'access.title') }],
       sources: [{ document: '000_b5e748836c3b3473.txt', section: 'POLICY SUPPORT > FOREIGN INVESTMENT' }],
