@@ -11,12 +11,11 @@ import { routes, urls } from '../../platform/http/urls.js';
 import { Bullets, PageHeader, Section, bi, formatNumber } from '../../platform/views/components.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import type { ContentService, ContentStore } from '../content/index.js';
+import { todayInBeijing, icsStamp } from '../../platform/clock.js';
 import { ContactCard } from '../directory/contact-card.js';
-import { estimateCosts, EstimateInputError } from '../estimator/estimate.js';
-import { estimateRequestSchema } from '../estimator/estimate.schemas.js';
 import { checkMarketAccess } from '../market-access/check.js';
 import { marketAccessOf } from '../market-access/market-access.data.js';
-import { AccessVerdict } from '../market-access/market-access.pages.js';
+import { AccessVerdict } from '../market-access/views/access-verdict.js';
 import type { Facts } from '../matching/evaluate.js';
 import { matchPolicies } from '../matching/match.js';
 import { profileFacts } from '../matching/matching.pages.js';
@@ -24,24 +23,20 @@ import { ruleBookOf } from '../matching/rule-book.js';
 import { MatchResults, NextQuestions } from '../matching/views/match-results.js';
 import { ProfileForm, profileFromQuery } from '../matching/views/profile-form.js';
 import type { SearchService } from '../search/index.js';
-import { districtRents } from '../districts/index.js';
 import { rankSites } from '../sites/rank.js';
 import { questionsToAsk } from '../matching/questions-to-ask.js';
 import { RankedList } from '../sites/views/ranked-list.js';
 import { buildPlan, planIcs } from './plan.js';
+import { activitySteps, businessAreaOf, firstDeadline, planEstimate, policyCounts, type PlanEstimate } from './plan-summary.js';
+import { licenceNote, PlanSummary } from './views/plan-summary.js';
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
 
-function startDateOf(query: Query): string {
+/** The start date given, or today in Beijing: deadlines such as "within 30 days" count from it. */
+function startDateOf(query: Query, today: string): string {
   const start = one(query, 'start');
-  return /^\d{4}-\d{2}-\d{2}$/.test(start) && !Number.isNaN(Date.parse(start)) ? start : new Date().toISOString().slice(0, 10);
-}
-
-/** The business area whose rent the plan's estimate uses: named only where the district has several. */
-function businessAreaOf(store: ContentStore, district: string): string | undefined {
-  const rents = districtRents(store, district);
-  return rents.length > 1 ? rents[0].area.en : undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(start) && !Number.isNaN(Date.parse(start)) ? start : today;
 }
 
 /** Links from each section to its full tool carry the answers already given, so nothing is typed twice. */
@@ -66,51 +61,38 @@ function toolLinks(lang: Lang, store: ContentStore, facts: Facts, query: Query) 
   };
 }
 
-function CostSection({ lang, store, facts, query }: { lang: Lang; store: ContentStore; facts: Facts; query: Query }) {
-  const district = typeof facts.district === 'string' ? facts.district : undefined;
-  const area = one(query, 'office_area');
-  const salary = one(query, 'salary');
-  if (!district || (!area && !salary)) return <p>{t(lang, 'plan.costNeeds')}</p>;
-  const parsed = estimateRequestSchema.safeParse({
-    district,
-    office: area ? { area_m2: area, business_district: businessAreaOf(store, district) } : undefined,
-    staff: salary && typeof facts.staff === 'number' && facts.staff > 0 ? { count: facts.staff, monthly_salary_cny: salary } : undefined,
-  });
-  if (!parsed.success) return <p>{t(lang, 'plan.costNeeds')}</p>;
-  try {
-    const estimate = estimateCosts(store, parsed.data);
-    return (
-      <>
-        <ul class="bullets">
-          {estimate.components.map((c) => (
-            <li>
-              {c.name[lang]}: {c.amount_range_cny ? `${formatNumber(c.amount_range_cny.min, lang)}–${formatNumber(c.amount_range_cny.max, lang)}` : c.amount_cny === null ? t(lang, 'estimator.notPriced') : formatNumber(c.amount_cny, lang)} {t(lang, 'estimator.yuan')} <span class="muted">({c.formula})</span>
-            </li>
-          ))}
-        </ul>
-        <p>
-          <strong>
-            {t(lang, 'estimator.total')}: {formatNumber(estimate.total, lang)} {t(lang, 'estimator.yuan')}
-          </strong>{' '}
-          · {t(lang, 'estimator.totalRange')}: {formatNumber(estimate.total_range.min, lang)}–{formatNumber(estimate.total_range.max, lang)}
-        </p>
-        <Bullets items={estimate.notes.map((n) => n[lang])} />
-      </>
-    );
-  } catch (error) {
-    if (error instanceof EstimateInputError) return <p>{t(lang, 'plan.costNeeds')}</p>;
-    throw error;
-  }
+function CostSection({ lang, cost }: { lang: Lang; cost: PlanEstimate | null }) {
+  if (!cost) return <p>{t(lang, 'plan.costNeeds')}</p>;
+  const { estimate } = cost;
+  return (
+    <>
+      <ul class="bullets">
+        {estimate.components.map((c) => (
+          <li>
+            {c.name[lang]}: {c.amount_range_cny ? `${formatNumber(c.amount_range_cny.min, lang)}–${formatNumber(c.amount_range_cny.max, lang)}` : c.amount_cny === null ? t(lang, 'estimator.notPriced') : formatNumber(c.amount_cny, lang)} {t(lang, 'estimator.yuan')} <span class="muted">({c.formula_text[lang]})</span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <strong>
+          {t(lang, 'plan.cost.totalPerYear')}: {formatNumber(estimate.total, lang)} {t(lang, 'estimator.yuan')}
+        </strong>{' '}
+        · {t(lang, 'estimator.totalRange')}: {formatNumber(estimate.total_range.min, lang)}–{formatNumber(estimate.total_range.max, lang)}
+      </p>
+      <Bullets items={estimate.notes.map((n) => n[lang])} />
+    </>
+  );
 }
 
 const PLAN_FACTS = ['industry', 'activity', 'entity_type', 'district', 'staff', 'hires_foreign_staff', 'imports_goods'] as const;
 
 export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content: ContentService, search: SearchService): void {
-  registerPage(app, deps, routes.plan, ({ lang, store, query, path }) => {
+  registerPage(app, deps, routes.plan, ({ lang, store, query, path, today }) => {
     const { facts, errors, answered } = profileFacts(query, store, search, lang);
     const ready = facts && answered;
     const book = ruleBookOf(store);
-    const match = ready ? matchPolicies(book, store, facts) : null;
+    // The same facts (profileFacts) and the same "today" as Policies for me, so both pages list the same policies.
+    const match = ready ? matchPolicies(book, store, facts, today) : null;
     const activity = one(query, 'activity');
     const accessResult = ready && activity.length >= 2 ? checkMarketAccess(marketAccessOf(store), { activity, inFtz: facts.in_ftz === true, foreignSharePct: typeof facts.foreign_share_pct === 'number' ? facts.foreign_share_pct : undefined }) : null;
     const area = Number(one(query, 'office_area'));
@@ -123,18 +105,21 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     const sites = ready
       ? rankSites(store, { industry: siteQuery.industry, needs: { ftz: facts.in_ftz === true, bonded_zone: facts.imports_goods === true, near_airport: false, same_industry_cluster: false, area_m2: area > 0 && area <= 1_000_000 ? area : undefined }, limit: 3 })
       : null;
-    const start = startDateOf(query);
+    const start = startDateOf(query, today);
     // The plan needs a few answers the policy rules may not: what the company does (market access), where (contacts,
     // costs), staff and imports (steps). Those still missing are asked first, then the most decisive policy questions.
     const answeredKeys = profileFromQuery(query);
     const planAsks = PLAN_FACTS.filter((fact) => answeredKeys[fact] === undefined).map((fact) => ({ fact, hint: t(lang, `plan.needed.${fact}`) }));
-    const ask = questionsToAsk(lang, errors, match?.nextQuestions ?? matchPolicies(book, store, {}).nextQuestions, planAsks);
+    const ask = questionsToAsk(lang, errors, match?.nextQuestions ?? matchPolicies(book, store, {}, today).nextQuestions, planAsks);
     const links = toolLinks(lang, store, facts ?? {}, query);
     const steps = ready ? buildPlan(store.all('plan-steps'), store, facts, start) : [];
+    const cost = ready ? planEstimate(store, facts, one(query, 'office_area'), one(query, 'salary')) : null;
+    const chosen = typeof facts?.district === 'string' ? store.get('districts', facts.district) : undefined;
     const profileQuery = new URLSearchParams(Object.entries(profileFromQuery(query)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
     return {
       title: t(lang, 'plan.title'),
       description: t(lang, 'plan.lead'),
+      section: 'nav.tool.plan',
       status: errors.length ? 400 : 200,
       crumbs: [{ label: t(lang, 'plan.title') }],
       sources: steps.flatMap((s) => s.procedures.flatMap((p) => p.sources.slice(0, 1))).concat(store.costs[0].sources),
@@ -144,12 +129,25 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
           {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
           {ready && match && (
             <>
+              <PlanSummary
+                lang={lang}
+                chosenDistrict={chosen ? { en: chosen.en.name, zh: chosen.zh.name } : undefined}
+                ranked={sites ? [...sites.districts.slice(0, 2), ...sites.parks.slice(0, 1)] : []}
+                cost={cost}
+                policies={policyCounts(match.results)}
+                access={accessResult}
+                steps={steps.length}
+                deadline={firstDeadline(steps)}
+                addedSteps={activitySteps(steps)}
+                today={today}
+              />
               <p class="panel">
                 {t(lang, 'plan.share')} <a href={path}>{t(lang, 'plan.thisLink')}</a> · <a href={`${urls.planIcs(lang)}?${profileQuery}&start=${start}`}>{t(lang, 'plan.ics')}</a>
               </p>
               <Section id="policies" title={t(lang, 'match.resultsTitle')}>
+                <p class="result-count">{t(lang, 'match.summary', policyCounts(match.results))}</p>
                 <NextQuestions questions={match.nextQuestions} lang={lang} />
-                <MatchResults results={match.results} store={store} lang={lang} limitPerGroup={3} />
+                <MatchResults results={match.results} store={store} lang={lang} collapseAfter={3} />
                 <p>
                   <a href={`${urls.policiesForMe(lang)}?${profileQuery}`}>{t(lang, 'plan.allPolicies')}</a>
                 </p>
@@ -184,16 +182,26 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                 </p>
               </Section>
               <Section id="costs" title={t(lang, 'estimator.title')}>
-                <CostSection lang={lang} store={store} facts={facts} query={query} />
+                <CostSection lang={lang} cost={cost} />
                 <p>
                   <a href={links.estimator}>{t(lang, 'costs.estimate')}</a>
                 </p>
               </Section>
               <Section id="steps" title={t(lang, 'plan.steps')}>
+                <p class="panel licence-note">
+                  {licenceNote(activitySteps(steps), lang)}
+                  {accessResult && (accessResult.verdict === 'restricted' || accessResult.verdict === 'opened_by_beijing_pilot') && (
+                    <>
+                      {' '}
+                      <a href="#market-access">{t(lang, 'plan.licences.accessConditions')}</a>
+                    </>
+                  )}
+                </p>
                 <ol class="steps">
                   {steps.map((step) => (
                     <li class="step">
                       <h3 class="step__title">{step.template[lang].title}</h3>
+                      {step.template.only_industry && <p class="tag">{t(lang, 'plan.licences.forActivity')}</p>}
                       <ul class="link-list">
                         {step.procedures.map((p) => (
                           <li>
@@ -252,7 +260,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
         </>
       ),
     };
-  });
+  }, { dependsOnDate: true });
 
   app.get(routes.planIcs, async (request, reply) => {
     const { lang } = request.params as { lang: string };
@@ -260,10 +268,10 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     const query = request.query as Query;
     const { facts } = profileFacts(query, content.store, search, lang);
     if (!facts) throw new NotFoundError('The profile in this link is not valid; open the plan page again.');
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+    const now = deps.clock();
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="invest-beijing-obligations.ics"')
-      .send(planIcs(buildPlan(content.store.all('plan-steps'), content.store, facts, startDateOf(query)), lang, stamp));
+      .send(planIcs(buildPlan(content.store.all('plan-steps'), content.store, facts, startDateOf(query, todayInBeijing(now))), lang, icsStamp(now)));
   });
 }

@@ -13,6 +13,8 @@ export const planStepSchema = z
     only_entity: z.array(z.string()).optional(),
     unless_entity: z.array(z.string()).optional(),
     only_if: z.enum(['imports_goods', 'hires_foreign_staff']).optional(),
+    /** A step for a regulated activity the guide describes: only for these industries (ids), once the industry is known. */
+    only_industry: z.array(z.string()).min(1).optional(),
     en: z.object({ title: z.string() }).strict(),
     zh: z.object({ title: z.string() }).strict(),
     district_contacts: z.array(z.string()),
