@@ -311,6 +311,7 @@ export const en = {
   'search.filterByType': 'Filter by type',
   'search.allTypes': 'All types',
   'search.source': 'Source',
+  'search.officialText': 'Official text',
   'search.nextSteps': 'Ways to find it',
   'search.tipFewer': 'Use fewer or more general words, or the name of an office, park or district.',
   'search.tipOtherLanguage': 'Try the other language: Chinese and English words both work.',

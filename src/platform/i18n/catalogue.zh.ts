@@ -298,6 +298,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'search.filterByType': '按类型筛选',
   'search.allTypes': '全部类型',
   'search.source': '来源',
+  'search.officialText': '官方原文',
   'search.nextSteps': '查找建议',
   'search.tipFewer': '使用更少或更通用的词语，或输入机构、园区、区的名称。',
   'search.tipOtherLanguage': '换一种语言试试：中文和英文都可以搜索。',

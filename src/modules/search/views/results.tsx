@@ -28,6 +28,14 @@ export function ResultList({ hits, lang }: { hits: SearchHit[]; lang: Lang }) {
           </p>
           <p class="result__source">
             {t(lang, 'search.source')}: {documentTitle(hit.unit.source.document, lang).split(/[,，]/)[0]} — {sectionLabel(hit.unit.source.section, lang)}
+            {hit.unit.source.url ? (
+              <>
+                {' · '}
+                <a href={hit.unit.source.url} rel="noopener">
+                  {t(lang, 'search.officialText')}
+                </a>
+              </>
+            ) : null}
           </p>
         </li>
       ))}
