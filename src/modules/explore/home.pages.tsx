@@ -46,17 +46,16 @@ export function registerHomePage(app: FastifyInstance, deps: PageDeps): void {
             <p class="hero__kicker">{t(lang, 'home.kicker')}</p>
             <h1>{t(lang, 'home.title')}</h1>
             <p class="lead">{t(lang, 'home.lead')}</p>
-            <p>
-              <a class="button button--inverse" href={urls.plan(lang)}>
+            {/* One primary action: the plan answers the investor's question; the rest are quieter ways in. */}
+            <p>{t(lang, 'home.planLead')}</p>
+            <div class="hero__actions">
+              <a class="button button--inverse hero__primary" href={urls.plan(lang)}>
                 {t(lang, 'nav.plan')}
-              </a>{' '}
-              <a class="button button--inverse" href={urls.overview(lang)}>
-                {t(lang, 'home.start')}
-              </a>{' '}
-              <a class="button button--inverse" href={urls.ask(lang)}>
-                {t(lang, 'ask.title')}
               </a>
-            </p>
+              <p class="hero__secondary">
+                {t(lang, 'home.orLabel')} <a href={urls.overview(lang)}>{t(lang, 'home.start')}</a> · <a href={urls.ask(lang)}>{t(lang, 'ask.title')}</a>
+              </p>
+            </div>
           </div>
           {headline.length > 0 && (
             <section class="section" aria-labelledby="headline-h">

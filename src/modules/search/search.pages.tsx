@@ -72,6 +72,9 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
           {!q && <NextSteps lang={lang} />}
           {outcome && (
             <div class="search-layout">
+              {/* On small screens the filters fold under one line, so the first result is in view without script. */}
+              <details class="type-filter-box">
+                <summary class="type-filter__toggle">{t(lang, 'search.filterSummary', { current: type ? t(lang, `search.type.${type}`) : t(lang, 'search.allTypes') })}</summary>
               <nav class="type-filter" aria-label={t(lang, 'search.filterByType')}>
                 <ul>
                   <li>
@@ -88,6 +91,7 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
                   ))}
                 </ul>
               </nav>
+              </details>
               <div>
                 <p class="result-count" role="status">
                   {t(lang, 'search.count', { count: outcome.total })}

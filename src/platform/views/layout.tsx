@@ -23,6 +23,15 @@ export interface PageFrame {
   children: ComponentChildren;
 }
 
+/** The investor tools come first: they answer the investor's own questions; the guide's sections follow. */
+const TOOLS: { key: string; href: (lang: Lang) => string }[] = [
+  { key: 'nav.tool.plan', href: urls.plan },
+  { key: 'nav.tool.policiesForMe', href: urls.policiesForMe },
+  { key: 'nav.tool.marketAccess', href: urls.marketAccess },
+  { key: 'nav.tool.sites', href: urls.sites },
+  { key: 'nav.tool.costs', href: urls.estimator },
+];
+
 const NAV: { key: string; href: (lang: Lang) => string }[] = [
   { key: 'nav.beijing', href: urls.overview },
   { key: 'nav.twoZones', href: urls.twoZones },
@@ -80,16 +89,30 @@ export function Layout(frame: PageFrame) {
               {t(other, 'layout.languageName')}
             </a>
           </div>
+          {/* One menu, no script: on small screens a closed <details> ("Menu"); on wide ones the stylesheet shows its
+              content and hides the summary. */}
           <nav class="site-nav" aria-label={t(lang, 'layout.navLabel')}>
-            <ul class="site-nav__list container">
-              {NAV.map((item) => (
-                <li>
-                  <a href={item.href(lang)} aria-current={section === item.key ? 'page' : undefined}>
-                    {t(lang, item.key)}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <details class="site-nav__menu">
+              <summary class="site-nav__toggle">{t(lang, 'nav.menu')}</summary>
+              <ul class="site-nav__list site-nav__list--tools container" aria-label={t(lang, 'nav.toolsLabel')}>
+                {TOOLS.map((item) => (
+                  <li>
+                    <a href={item.href(lang)} aria-current={section === item.key ? 'page' : undefined}>
+                      {t(lang, item.key)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+              <ul class="site-nav__list container" aria-label={t(lang, 'nav.guideLabel')}>
+                {NAV.map((item) => (
+                  <li>
+                    <a href={item.href(lang)} aria-current={section === item.key ? 'page' : undefined}>
+                      {t(lang, item.key)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
           </nav>
         </header>
         <div class="container">
