@@ -5,6 +5,7 @@ import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import { Empty, PageHeader, Section, local } from '../../platform/views/components.js';
+import { DataNote } from '../../platform/views/sources.js';
 import type { ContentStore } from '../content/index.js';
 import { filterProjects, parseProjectFilter } from './projects.filter.js';
 
@@ -38,6 +39,7 @@ export function registerProjectPages(app: FastifyInstance, deps: PageDeps): void
                     <li value={p.number} lang={lang === 'zh' && p.zh_translation === 'unofficial' ? 'zh-CN' : undefined}>
                       {local(p, lang).name}
                       {lang === 'zh' && <span class="secondary-name" lang="en"> {p.en.name}</span>}
+                      <DataNote note={p.data_note} lang={lang} />
                     </li>
                   ))}
               </ol>

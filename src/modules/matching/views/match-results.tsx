@@ -14,12 +14,17 @@ function valueLabel(fact: FactName, value: unknown, store: ContentStore, lang: L
     case 'district': return store.districts.find((d) => d.id === code)?.[lang].name ?? code;
     case 'ftz_cluster': return store.get('zones', code)?.[lang].name ?? code;
     case 'park': return store.get('parks', code)?.[lang].name ?? code;
-    case 'entity_type': return t(lang, `profile.entity.${code}`);
-    case 'statuses': return t(lang, `profile.status.${code}`);
+    case 'entity_type': return inSentence(t(lang, `profile.entity.${code}`), lang);
+    case 'statuses': return inSentence(t(lang, `profile.status.${code}`), lang);
     case 'investor_origin': return t(lang, `profile.origin.${code}`);
-    case 'investor_type': return t(lang, `profile.investorType.${code}`);
+    case 'investor_type': return inSentence(t(lang, `profile.investorType.${code}`), lang);
     default: return code;
   }
+}
+
+/** A form label inside an English sentence: "Wholly foreign-owned enterprise" → "wholly …", but "R&D centre" stays. */
+function inSentence(label: string, lang: Lang): string {
+  return lang === 'en' && /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
 }
 
 function show(fact: FactName, value: unknown, store: ContentStore, lang: Lang): string {
@@ -70,36 +75,20 @@ export function ResultCard({ result, store, lang }: { result: MatchResult; store
   );
 }
 
-/**
- * The results that apply or may apply, by benefit type. `collapseAfter` shows that many of each group and the rest
- * under "show n more", so a page can stay short and still list exactly the same policies as Policies for me.
- */
-export function MatchResults({ results, store, lang, collapseAfter }: { results: MatchResult[]; store: ContentStore; lang: Lang; collapseAfter?: number }) {
+export function MatchResults({ results, store, lang, limitPerGroup }: { results: MatchResult[]; store: ContentStore; lang: Lang; limitPerGroup?: number }) {
   return (
     <>
       {BENEFIT_TYPES.map((type) => {
         const group = results.filter((r) => r.rule.benefit_type === type && r.status !== 'does_not_apply');
         if (group.length === 0) return null;
-        const shown = collapseAfter === undefined ? group : group.slice(0, collapseAfter);
-        const more = group.slice(shown.length);
         return (
           <section class="match-group" aria-labelledby={`benefit-${type}`}>
             <h3 id={`benefit-${type}`}>{t(lang, `match.benefit.${type}`)}</h3>
             <ul class="matches">
-              {shown.map((r) => (
+              {group.slice(0, limitPerGroup).map((r) => (
                 <ResultCard result={r} store={store} lang={lang} />
               ))}
             </ul>
-            {more.length > 0 && (
-              <details class="more-matches">
-                <summary>{t(lang, 'match.showMore', { count: more.length })}</summary>
-                <ul class="matches">
-                  {more.map((r) => (
-                    <ResultCard result={r} store={store} lang={lang} />
-                  ))}
-                </ul>
-              </details>
-            )}
           </section>
         );
       })}
