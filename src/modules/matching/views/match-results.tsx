@@ -75,20 +75,36 @@ export function ResultCard({ result, store, lang }: { result: MatchResult; store
   );
 }
 
-export function MatchResults({ results, store, lang, limitPerGroup }: { results: MatchResult[]; store: ContentStore; lang: Lang; limitPerGroup?: number }) {
+/**
+ * The results that apply or may apply, by benefit type. `collapseAfter` shows that many of each group and the rest
+ * under "show n more", so a page can stay short and still list exactly the same policies as Policies for me.
+ */
+export function MatchResults({ results, store, lang, collapseAfter }: { results: MatchResult[]; store: ContentStore; lang: Lang; collapseAfter?: number }) {
   return (
     <>
       {BENEFIT_TYPES.map((type) => {
         const group = results.filter((r) => r.rule.benefit_type === type && r.status !== 'does_not_apply');
         if (group.length === 0) return null;
+        const shown = collapseAfter === undefined ? group : group.slice(0, collapseAfter);
+        const more = group.slice(shown.length);
         return (
           <section class="match-group" aria-labelledby={`benefit-${type}`}>
             <h3 id={`benefit-${type}`}>{t(lang, `match.benefit.${type}`)}</h3>
             <ul class="matches">
-              {group.slice(0, limitPerGroup).map((r) => (
+              {shown.map((r) => (
                 <ResultCard result={r} store={store} lang={lang} />
               ))}
             </ul>
+            {more.length > 0 && (
+              <details class="more-matches">
+                <summary>{t(lang, 'match.showMore', { count: more.length })}</summary>
+                <ul class="matches">
+                  {more.map((r) => (
+                    <ResultCard result={r} store={store} lang={lang} />
+                  ))}
+                </ul>
+              </details>
+            )}
           </section>
         );
       })}
