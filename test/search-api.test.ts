@@ -16,6 +16,15 @@ const get = async (path: string) => {
 };
 
 describe('GET /api/v1/search', () => {
+  it('finds the telecom item of the market-access lists, linked to the check for that item', async () => {
+    const { body } = await get(`/api/v1/search?q=${encodeURIComponent('negative list telecom')}&limit=3`);
+    expect(body.results[0]).toMatchObject({ type: 'market-access-items' });
+    expect(body.results[0].passage.toLowerCase()).toContain('telecom');
+    const check = await fetch(base + body.results[0].url);
+    expect(check.status).toBe(200);
+    expect(await check.text()).toContain(body.results[0].id);
+  });
+
   it('returns the documented shape, with passage and source for every result', async () => {
     const { status, body } = await get(`/api/v1/search?q=${encodeURIComponent('外资研发中心')}&lang=zh&limit=5`);
     expect(status).toBe(200);

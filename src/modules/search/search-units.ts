@@ -117,6 +117,21 @@ export function buildSearchUnits(store: ContentStore): SearchUnit[] {
   for (const g of store.glossary) {
     add({ type: 'glossary', id: g.id, title: both((l) => g[l].term), passage: both((l) => `${g[l].term} (${g[l === 'en' ? 'zh' : 'en'].term}): ${g[l].definition}`), url: both((l) => `${urls.glossary(l)}#${g.id}`), source: g.sources[0], keywords: g.aliases.join(' ') });
   }
+  // The market-access lists: "negative list telecom" finds the telecom item; its page runs the check for that item.
+  for (const item of store.all('market-access-items')) {
+    const list = store.get('market-access-lists', item.list);
+    if (!list) continue;
+    const first = item.sources[0];
+    const source: SourceRef =
+      first?.document && first.section ? { document: first.document, section: first.section, url: first.url } : { document: list.id, section: list.document_number ?? list.en.title, title: { en: list.en.title, zh: list.zh.title } };
+    add({
+      type: 'market-access-items', id: item.id,
+      title: both((l) => `${list[l].title} — ${l === 'zh' ? `第${item.item_number}项` : `item ${item.item_number}`}: ${item.sector[l]}`),
+      passage: both((l) => [item[l].text, item.conditions?.[l] ?? ''].filter(Boolean).join(' ')),
+      url: both((l) => `${urls.marketAccess(l)}?activity=${encodeURIComponent(item.id)}`), source,
+      keywords: `${item.id} ${item.keywords.en.join(' ')} ${item.keywords.zh.join(' ')} negative list 负面清单`,
+    });
+  }
   for (const a of store.articles) {
     a.blocks.forEach((block, index) => {
       const text = (l: Lang) => [block[l].heading ?? '', ...block[l].paragraphs, ...block[l].bullets].filter(Boolean).join(' ');

@@ -329,6 +329,7 @@ export const en = {
   'search.type.statistics': 'Statistic',
   'search.type.glossary': 'Glossary',
   'search.type.articles': 'Guide',
+  'search.type.market-access-items': 'Market-access list',
   'ask.title': 'Ask a question',
   'ask.titleFor': 'Question: {q}',
   'ask.lead': 'Ask in English or Chinese. Answers come from the guide and the platform’s content, with the source of every fact.',

@@ -316,6 +316,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'search.type.statistics': '统计数据',
   'search.type.glossary': '术语',
   'search.type.articles': '指南',
+  'search.type.market-access-items': '市场准入清单',
   'ask.title': '智能问答',
   'ask.titleFor': '问题：{q}',
   'ask.lead': '可用中文或英文提问。答案来自指南和本平台内容，每项信息均注明出处。',

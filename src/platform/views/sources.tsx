@@ -7,6 +7,8 @@ export interface SourceRef {
   document: string;
   section: string;
   url?: string;
+  /** A document that is not one of the seeds (an official list we hold): its title in both languages. */
+  title?: { en: string; zh: string };
 }
 
 const DOCUMENT_TITLES: Record<string, { en: string; zh: string }> = {
@@ -28,6 +30,11 @@ const DOCUMENT_TITLES: Record<string, { en: string; zh: string }> = {
 
 export function documentTitle(document: string, lang: Lang): string {
   return DOCUMENT_TITLES[document]?.[lang] ?? document;
+}
+
+/** The title of a source's document in the reader's language. */
+export function sourceTitle(source: SourceRef, lang: Lang): string {
+  return source.title?.[lang] ?? documentTitle(source.document, lang);
 }
 
 /**
@@ -61,7 +68,7 @@ export function SourceList({ sources, lang, heading = true }: { sources: readonl
       <ul class="sources__list">
         {list.map((s) => (
           <li>
-            <cite>{documentTitle(s.document, lang)}</cite>
+            <cite>{sourceTitle(s, lang)}</cite>
             <span class="sources__section" title={lang === 'zh' ? s.section : undefined}> — {sectionLabel(s.section, lang)}</span>
             {s.url && (
               <>

@@ -1,6 +1,6 @@
 /** Search results: type, title, highlighted snippet and source of each passage. */
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
-import { documentTitle, sectionLabel } from '../../../platform/views/sources.js';
+import { sectionLabel, sourceTitle } from '../../../platform/views/sources.js';
 import type { SearchHit } from '../search-index.js';
 import { highlightParts } from '../snippet.js';
 
@@ -27,7 +27,7 @@ export function ResultList({ hits, lang }: { hits: SearchHit[]; lang: Lang }) {
             <Highlighted text={hit.snippet} terms={hit.terms} />
           </p>
           <p class="result__source">
-            {t(lang, 'search.source')}: {documentTitle(hit.unit.source.document, lang).split(/[,，]/)[0]} — {sectionLabel(hit.unit.source.section, lang)}
+            {t(lang, 'search.source')}: {sourceTitle(hit.unit.source, lang).split(/[,，]/)[0]} — {sectionLabel(hit.unit.source.section, lang)}
             {hit.unit.source.url ? (
               <>
                 {' · '}
