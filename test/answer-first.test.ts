@@ -100,7 +100,7 @@ describe('the plan on one screen', () => {
     expect(steps).toContain('Sector licences are not covered');
     const noImports = await get(`/en/plan?${PLAN.replace('imports_goods=yes', 'imports_goods=no')}`);
     expect(noImports.html).not.toContain('Customs licences for regulated imports');
-    expect(text(section(noImports.html, 'plan-summary'))).toContain('Sector licences are not covered');
+    expect(text(section(noImports.html, 'plan-summary'))).toContain('Sector licences (for medicines, hospitals, telecoms, finance, food…) are not covered');
     const zh = await get(`/zh/plan?${PLAN}`);
     expect(text(zh.html)).toContain('进口管制物品的海关行政许可，如特殊物品出入境卫生检疫审批');
     expect(text(zh.html)).toContain('本计划不含行业许可');

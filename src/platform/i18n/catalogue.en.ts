@@ -759,3 +759,4 @@ export const en = {
   'home.orLabel': 'Or:',
   'search.filterSummary': 'Filter by type: {current}',
 } as const;
+  'plan.licences.notCoveredShort': 'Sector licences (for medicines, hospitals, telecoms, finance, food…) are not covered: ask your sector’s regulator.',

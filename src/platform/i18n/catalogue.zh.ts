@@ -740,3 +740,4 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'home.orLabel': '或者：',
   'search.filterSummary': '按类型筛选：{current}',
 };
+  'plan.licences.notCoveredShort': '不含行业许可（药品、医院、电信、金融、食品等）：请向行业主管部门咨询。',

@@ -69,8 +69,8 @@ function CostLine({ cost, lang }: { cost: PlanEstimate; lang: Lang }) {
 }
 
 /** Which steps were added for the investor's regulated activity, and that sector licences are otherwise not covered. */
-export function licenceNote(added: readonly PlanStep[], lang: Lang): string {
-  const notCovered = t(lang, 'plan.licences.notCovered');
+export function licenceNote(added: readonly PlanStep[], lang: Lang, short = false): string {
+  const notCovered = t(lang, short ? 'plan.licences.notCoveredShort' : 'plan.licences.notCovered');
   if (added.length === 0) return notCovered;
   const addedText = t(lang, 'plan.licences.added', { steps: list(added.map((s) => s.template[lang].title), lang) });
   return lang === 'zh' ? addedText + notCovered : `${addedText} ${notCovered}`;
@@ -104,7 +104,7 @@ export function PlanSummary(p: PlanSummaryProps) {
         <Row label={t(lang, 'plan.summary.steps')} href="#steps" lang={lang}>
           <strong class="plan-summary__figure">{t(lang, 'plan.summary.stepCount', { count: p.steps })}</strong>
           {p.deadline && <span class="plan-summary__note">{t(lang, 'plan.summary.firstDeadline', { what: p.deadline.title[lang], date: formatDate(p.deadline.end, lang) })}</span>}
-          <span class="plan-summary__note">{licenceNote(p.addedSteps, lang)}</span>
+          <span class="plan-summary__note">{licenceNote(p.addedSteps, lang, true)}</span>
         </Row>
       </dl>
     </section>
