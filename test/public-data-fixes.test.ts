@@ -90,6 +90,14 @@ describe('Chinese pages', () => {
     expect(await page(urls.policy('en', policy.id))).toContain(policy.doc_number);
   });
 
+  it('list no English document numbers in the policy library', async () => {
+    const pages = Math.ceil(t.content.store.policies.length / 20);
+    let html = '';
+    for (let n = 1; n <= pages; n++) html += await page(urls.policies('zh', { page: n }));
+    const english = t.content.store.policies.map((p) => p.doc_number).filter((n): n is string => !!n && html.includes(n));
+    expect(english).toEqual([]);
+  });
+
   it('have a Chinese heading for every part of every source path in the content', () => {
     const parts = new Set<string>();
     const walk = (value: unknown): void => {

@@ -52,7 +52,7 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
                       <a href={urls.policy(lang, p.id)}>{local(p, lang).title}</a>
                     </h2>
                     <p class="muted">
-                      {[lang === 'zh' ? (p.doc_number_zh ?? p.doc_number) : p.doc_number, bi(p.issuer, lang), p.date, t(lang, `policies.level.${p.level}`)].filter(Boolean).join(' · ')}
+                      {[lang === 'zh' ? p.doc_number_zh : p.doc_number, bi(p.issuer, lang), p.date, t(lang, `policies.level.${p.level}`)].filter(Boolean).join(' · ')}
                     </p>
                     <p class="policy-item__tags">{facetLabel(store, 'category', p.category, lang)}</p>
                   </li>

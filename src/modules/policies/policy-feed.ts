@@ -26,7 +26,7 @@ export function policyFeed(policies: readonly Policy[], lang: Lang, baseUrl: str
     <link rel="alternate" type="text/html" href="${xml(link)}"/>
     ${p.url ? `<link rel="related" href="${xml(p.url)}"/>` : ''}
     <updated>${updatedOf(p, loadedAt)}</updated>
-    <summary>${xml([p.doc_number, p[lang].summary].filter(Boolean).join(' — '))}</summary>
+    <summary>${xml([lang === 'zh' ? p.doc_number_zh : p.doc_number, p[lang].summary].filter(Boolean).join(' — '))}</summary>
 ${p.topics.map((topic) => `    <category term="${xml(topic)}"/>`).join('\n')}
   </entry>`;
   });
