@@ -79,7 +79,7 @@ export function rawCodes(text: string): string[] {
 
 /** (b) Phrases that speak to editors about the sources rather than to the investor. */
 const CURATION = [
-  /\bseeds?\b(?! industry| breeding|ling)/i,
+  /\bseeds?\b(?! industry| breeding|ling| production| \(seedlings\))/i,
   /general knowledge/i,
   /\b(as|copied as) printed\b/i,
   /\bprinted (as|once)\b/i,
@@ -147,6 +147,8 @@ function pagePaths(t: TestApp, lang: Lang): string[] {
   paths.add(`${urls.policiesForMe(lang)}?entity_type=wfoe&district=chaoyang&statuses=hq_authorised,tech_sme&investor_origin=hong_kong&investor_type=company&in_ftz=yes&staff=10&paid_in_capital_usd=100000`);
   paths.add(`${urls.policiesForMe(lang)}?entity_type=rep_office&district=bda&statuses=rd_hq&investor_origin=taiwan&imports_goods=yes&hires_foreign_staff=no`);
   paths.add(`${urls.plan(lang)}?industry=new-generation-information-technology&entity_type=wfoe&district=chaoyang&staff=20&hires_foreign_staff=yes&imports_goods=yes&activity=software`);
+  // Every market-access item's check, so each item's conditions and each list's notes are read.
+  for (const item of store.all('market-access-items')) paths.add(`${urls.marketAccess(lang)}?activity=${item.id}`);
   return [...paths];
 }
 

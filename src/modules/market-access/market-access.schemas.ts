@@ -15,6 +15,8 @@ export const listSchema = z
     effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     issuer: bilingualSchema.optional(),
     document_number: z.string().optional(),
+    /** The document number as printed in Chinese (the /zh pages show it). */
+    document_number_zh: z.string().optional(),
     url: z.string().url().optional(),
     complete: z.boolean(),
     verified: z.boolean(),
@@ -36,6 +38,7 @@ export const itemSchema = z
     opens_items: z.array(id).optional(),
     conditions: bilingualSchema.optional(),
     document_number: z.string().optional(),
+    document_number_zh: z.string().optional(),
     en: z.object({ text: z.string().min(1) }).strict(),
     zh: z.object({ text: z.string().min(1) }).strict(),
     keywords: z.object({ en: z.array(z.string().min(1)), zh: z.array(z.string().min(1)) }).strict(),
@@ -49,3 +52,8 @@ export const itemSchema = z
 
 export type MarketList = z.infer<typeof listSchema>;
 export type MarketItem = z.infer<typeof itemSchema>;
+
+/** A list's or item's document number in the reader's language (the English form when no Chinese one is held). */
+export function documentNumberOf(x: { document_number?: string; document_number_zh?: string }, lang: 'en' | 'zh'): string | undefined {
+  return lang === 'zh' ? (x.document_number_zh ?? x.document_number) : x.document_number;
+}

@@ -2,6 +2,7 @@
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import { ExternalLink } from '../../../platform/views/components.js';
 import type { AccessFinding, AccessResult } from '../check.js';
+import { documentNumberOf } from '../market-access.schemas.js';
 
 function Finding({ f, lang }: { f: AccessFinding; lang: Lang }) {
   const link = f.list.url ?? f.item.sources.find((s) => s.url)?.url;
@@ -17,14 +18,14 @@ function Finding({ f, lang }: { f: AccessFinding; lang: Lang }) {
       {!f.item.verified && <p class="tag tag--unofficial">{t(lang, 'access.unverified')}</p>}
       <p class="muted">
         {t(lang, 'access.matched')}: {f.matched.join(', ')}
-        {f.item.document_number && ` · ${f.item.document_number}`}
+        {documentNumberOf(f.item, lang) && ` · ${documentNumberOf(f.item, lang)}`}
         {link ? (
           <>
             {' · '}
             <ExternalLink href={link}>{t(lang, 'sources.official')}</ExternalLink>
           </>
         ) : (
-          ` · ${t(lang, 'access.noLink', { document: f.item.document_number ?? f.list.document_number ?? f.list[lang].title })}`
+          ` · ${t(lang, 'access.noLink', { document: documentNumberOf(f.item, lang) ?? documentNumberOf(f.list, lang) ?? f.list[lang].title })}`
         )}
       </p>
     </li>
@@ -50,7 +51,7 @@ export function accessBottomLine(result: AccessResult, lang: Lang): string {
     }
     case 'opened_by_beijing_pilot': {
       const opening = result.openings[0];
-      return t(lang, 'access.bottom.opened', { document: opening.item.document_number ?? opening.list[lang].title, sector: opening.item.sector[lang] });
+      return t(lang, 'access.bottom.opened', { document: documentNumberOf(opening.item, lang) ?? opening.list[lang].title, sector: opening.item.sector[lang] });
     }
     default:
       return t(lang, 'access.bottom.none');
