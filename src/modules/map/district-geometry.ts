@@ -16,6 +16,9 @@ export interface DistrictShape {
   path: string;
   /** Label position (the GeoJSON's own centre point, projected). */
   labelAt: [number, number];
+  /** The shape's centre of area, projected: where a label sits best in a large district. */
+  centroid: [number, number];
+  bounds: [[number, number], [number, number]];
   /** Too small on the map for a name: only the figure is drawn (the name is in the link's label and the table). */
   small: boolean;
 }
@@ -49,10 +52,13 @@ export function districtShapes(): { districts: DistrictShape[]; bda: [number, nu
   shapes = {
     districts: collection.features.map((feature) => {
       const [[x0, y0], [x1, y1]] = toPath.bounds(feature.geometry);
+      const [cx, cy] = toPath.centroid(feature.geometry);
       return {
         geoName: feature.properties.name,
         path: simplifyPath(toPath(feature.geometry) ?? '', 1.5),
         labelAt: project(feature.properties.cp),
+        centroid: [Math.round(cx * 10) / 10, Math.round(cy * 10) / 10] as [number, number],
+        bounds: [[x0, y0], [x1, y1]] as [[number, number], [number, number]],
         small: Math.min(x1 - x0, y1 - y0) < 45,
       };
     }),
@@ -80,4 +86,42 @@ export function simplifyPath(path: string, tolerance: number): string {
       return `M${kept.map((p) => `${p[0]},${p[1]}`).join('L')}Z`;
     })
     .join('');
+}
+
+/** The enlargement of the central districts: which part of the map it shows and at what scale. */
+export interface InsetFrame {
+  /** The part of the main map shown (main-map units). */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Enlargement factor and the inset's own size (inset units). */
+  k: number;
+  width: number;
+  height: number;
+}
+
+export const INSET_WIDTH = MAP_WIDTH;
+const INSET_MARGIN = 6;
+const INSET_PAD = 10;
+
+/** The frame around the given districts' shapes, enlarged to the inset's width. */
+export function insetFrame(geoNames: readonly string[]): InsetFrame {
+  const chosen = districtShapes().districts.filter((d) => geoNames.includes(d.geoName));
+  const x0 = Math.min(...chosen.map((d) => d.bounds[0][0])) - INSET_MARGIN;
+  const y0 = Math.min(...chosen.map((d) => d.bounds[0][1])) - INSET_MARGIN;
+  const x1 = Math.max(...chosen.map((d) => d.bounds[1][0])) + INSET_MARGIN;
+  const y1 = Math.max(...chosen.map((d) => d.bounds[1][1])) + INSET_MARGIN;
+  const k = Math.round(((INSET_WIDTH - 2 * INSET_PAD) / (x1 - x0)) * 100) / 100;
+  return { x0, y0, x1, y1, k, width: INSET_WIDTH, height: Math.ceil((y1 - y0) * k + 2 * INSET_PAD) };
+}
+
+/** A main-map point in inset units. */
+export function toInset(frame: InsetFrame, [x, y]: [number, number]): [number, number] {
+  return [Math.round(((x - frame.x0) * frame.k + INSET_PAD) * 10) / 10, Math.round(((y - frame.y0) * frame.k + INSET_PAD) * 10) / 10];
+}
+
+/** The SVG transform that draws main-map paths in inset units. */
+export function insetTransform(frame: InsetFrame): string {
+  return `translate(${INSET_PAD - frame.x0 * frame.k} ${INSET_PAD - frame.y0 * frame.k}) scale(${frame.k})`;
 }

