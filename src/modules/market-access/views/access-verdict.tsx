@@ -1,6 +1,7 @@
 /** The market-access answer: its bottom line first, then every list item found, with its conditions and source. */
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import { ExternalLink } from '../../../platform/views/components.js';
+import { UnofficialTranslation } from '../../../platform/views/sources.js';
 import type { AccessFinding, AccessResult } from '../check.js';
 import { documentNumberOf } from '../market-access.schemas.js';
 
@@ -13,6 +14,7 @@ function Finding({ f, lang }: { f: AccessFinding; lang: Lang }) {
         {f.list[lang].title} — {t(lang, 'access.item', { n: f.item.item_number })} <span class="muted">({t(lang, 'access.code', { code: f.item.id })})</span>
       </h4>
       <p>{f.item[lang].text}</p>
+      <UnofficialTranslation lang={lang} status={f.item.zh_translation ?? 'official'} />
       {f.item.conditions && <p><strong>{t(lang, 'access.conditions')}:</strong> {f.item.conditions[lang]}</p>}
       {f.exceedsCap === true && <p class="reason--failed">{t(lang, 'access.exceedsCap', { cap: f.item.restriction?.max_foreign_share_pct ?? '' })}</p>}
       {!f.item.verified && <p class="tag tag--unofficial">{t(lang, 'access.unverified')}</p>}
