@@ -190,7 +190,7 @@ describe('plan my investment', () => {
   });
 
   it('answers "what if" for the paid-in capital and for a status, naming the policies that flip', async () => {
-    const person = 'investor_type=individual&investor_origin=foreign&entity_type=wfoe&paid_in_capital_usd=300000';
+    const person = 'investor_type=individual&investor_origin=foreign&entity_type=wfoe&paid_in_capital_usd=300000&industry_encouraged=yes&stable_investment_years=3';
     const capital = await (await fetch(`${base}/en/policies-for-me?${person}&whatif_capital=2500000`)).text();
     const panel = capital.slice(capital.indexOf('class="panel what-if"'));
     const title = t.content.store.get('policies', 'immigration-convenience-12-measures-2019')!.en.title;

@@ -123,3 +123,15 @@ describe('policies for me', () => {
     expect(await page(urls.policiesForMe('zh') + query)).toContain('您填写的是外商独资企业；要求：研发中心');
   });
 });
+
+describe('the 2021 Several Measures', () => {
+  it('shows both dates the sources give, each named', async () => {
+    for (const [lang, issued, released] of [['en', 'Issued', 'Released'], ['zh', '印发日期', '发布日期']] as const) {
+      const html = await page(urls.policy(lang, 'several-measures-stabilize-foreign-investment-2021'));
+      expect(html).toContain(issued);
+      expect(html).toContain('2021-12-09');
+      expect(html).toContain(released);
+      expect(html).toContain('2021-12-29');
+    }
+  });
+});

@@ -187,6 +187,8 @@ export const policySchema = z
     issuer: bilingualSchema.optional(),
     /** ISO date (YYYY-MM-DD, or YYYY-MM when only the month can be read, e.g. from the URL path). */
     date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
+    /** A second date the sources give, when it differs from `date` (the 2021 Several Measures: issued 9 Dec, released 29 Dec). */
+    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     url: url.optional(),
     topics: z.array(id).default([]),
     audiences: z.array(z.enum(POLICY_AUDIENCES)).default([]),

@@ -11,6 +11,7 @@ const ENUM_KEYS: Partial<Record<FactName, string>> = {
   statuses: 'profile.status.',
   investor_origin: 'profile.origin.',
   investor_type: 'profile.investorType.',
+  business_lines: 'profile.businessLine.',
 };
 
 function labelOfOne(store: ContentStore, lang: Lang, fact: FactName, value: string | number | boolean): string {

@@ -18,20 +18,33 @@ import { questionsToAsk } from './questions-to-ask.js';
 
 type Query = Record<string, string | string[] | undefined>;
 
-/** Parses the questionnaire from a query: facts, or the errors to show in the visitor's language. */
-export function profileFacts(query: Query, store: ContentStore, search: SearchService, lang: Lang): { facts: Facts | null; errors: FieldError[]; answered: boolean } {
+/**
+ * Parses the questionnaire from a query: facts, or the errors to show in the visitor's language. `known` holds the
+ * facts of the valid answers even when some answer is wrong, so the questions asked next skip what was answered.
+ */
+export function profileFacts(query: Query, store: ContentStore, search: SearchService, lang: Lang): { facts: Facts | null; known: Facts; errors: FieldError[]; answered: boolean } {
   const raw = profileFromQuery(query);
   const answered = Object.keys(raw).length > 0;
+  const errorOf = (field: string): FieldError => ({ field: `field-${field}`, message: t(lang, 'profile.error', { field: t(lang, `profile.label.${field}`) }) });
+  const understood = (input: Record<string, string | string[]>): Facts | FieldError => {
+    const parsed = profileSchema.safeParse(input);
+    if (!parsed.success) return errorOf(String(parsed.error.issues[0].path[0]));
+    try {
+      return understandProfile(parsed.data, store, search.current).facts;
+    } catch (error) {
+      if (error instanceof ProfileValueError) return errorOf(error.field);
+      throw error;
+    }
+  };
   const parsed = profileSchema.safeParse(raw);
   if (!parsed.success) {
-    return { facts: null, answered, errors: parsed.error.issues.map((i) => ({ field: `field-${String(i.path[0])}`, message: t(lang, 'profile.error', { field: t(lang, `profile.label.${String(i.path[0])}`) }) })) };
+    const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+    const rest = understood(Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key))));
+    return { facts: null, known: 'message' in rest ? {} : rest, answered, errors: [...bad].map(errorOf) };
   }
-  try {
-    return { facts: understandProfile(parsed.data, store, search.current).facts, errors: [], answered };
-  } catch (error) {
-    if (error instanceof ProfileValueError) return { facts: null, answered, errors: [{ field: `field-${error.field}`, message: t(lang, 'profile.error', { field: t(lang, `profile.label.${error.field}`) }) }] };
-    throw error;
-  }
+  const facts = understood(raw);
+  if ('message' in facts) return { facts: null, known: {}, answered, errors: [facts] };
+  return { facts, known: facts, errors: [], answered };
 }
 
 function changes(before: MatchResult[], after: MatchResult[]) {
@@ -40,12 +53,12 @@ function changes(before: MatchResult[], after: MatchResult[]) {
 
 export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, search: SearchService): void {
   registerPage(app, deps, routes.policiesForMe, ({ lang, store, query, today }) => {
-    const { facts, errors, answered } = profileFacts(query, store, search, lang);
+    const { facts, known, errors, answered } = profileFacts(query, store, search, lang);
     const book = ruleBookOf(store);
     // Today in Beijing decides which rules are in force; the plan passes the same date for the same answers.
     const match = facts ? matchPolicies(book, store, facts, today) : null;
-    // Before anything is answered (or when an answer is invalid) the questions come from an empty profile.
-    const open = match?.nextQuestions ?? matchPolicies(book, store, {}, today).nextQuestions;
+    // When an answer is invalid the questions come from the valid answers (none answered: an empty profile).
+    const open = match?.nextQuestions ?? matchPolicies(book, store, known, today).nextQuestions;
     const ask = questionsToAsk(lang, errors, open);
     const change = match ? whatIfChange(query, lang, store) : null;
     let whatIf: ReturnType<typeof changes> | null = null;

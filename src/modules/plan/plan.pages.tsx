@@ -88,7 +88,7 @@ const PLAN_FACTS = ['industry', 'activity', 'entity_type', 'district', 'staff', 
 
 export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content: ContentService, search: SearchService): void {
   registerPage(app, deps, routes.plan, ({ lang, store, query, path, today }) => {
-    const { facts, errors, answered } = profileFacts(query, store, search, lang);
+    const { facts, known, errors, answered } = profileFacts(query, store, search, lang);
     const ready = facts && answered;
     const book = ruleBookOf(store);
     // The same facts (profileFacts) and the same "today" as Policies for me, so both pages list the same policies.
@@ -110,7 +110,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     // costs), staff and imports (steps). Those still missing are asked first, then the most decisive policy questions.
     const answeredKeys = profileFromQuery(query);
     const planAsks = PLAN_FACTS.filter((fact) => answeredKeys[fact] === undefined).map((fact) => ({ fact, hint: t(lang, `plan.needed.${fact}`) }));
-    const ask = questionsToAsk(lang, errors, match?.nextQuestions ?? matchPolicies(book, store, {}, today).nextQuestions, planAsks);
+    const ask = questionsToAsk(lang, errors, match?.nextQuestions ?? matchPolicies(book, store, known, today).nextQuestions, planAsks);
     const links = toolLinks(lang, store, facts ?? {}, query);
     const steps = ready ? buildPlan(store.all('plan-steps'), store, facts, start) : [];
     const cost = ready ? planEstimate(store, facts, one(query, 'office_area'), one(query, 'salary')) : null;

@@ -100,7 +100,8 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
                   [t(lang, 'policies.docNumber'), lang === 'en' || !policy.doc_number_zh ? policy.doc_number && <span lang="en">{policy.doc_number}</span> : undefined],
                   [t(lang, 'policies.docNumberZh'), policy.doc_number_zh && <span lang="zh-CN">{policy.doc_number_zh}</span>],
                   [t(lang, 'policies.issuer'), bi(policy.issuer, lang) || undefined],
-                  [t(lang, 'policies.date'), policy.date],
+                  [t(lang, policy.published ? 'policies.issued' : 'policies.date'), policy.date],
+                  [t(lang, 'policies.published'), policy.published],
                   [t(lang, 'policies.level'), t(lang, `policies.level.${policy.level}`)],
                   [t(lang, 'policies.facet.audience'), policy.audiences.map((a) => facetLabel(store, 'audience', a, lang)).join(lang === 'zh' ? '、' : ', ') || undefined],
                   [

@@ -251,6 +251,7 @@ export const en = {
   'policies.docNumberZh': 'Chinese document number',
   'policies.issuer': 'Issued by',
   'policies.date': 'Date',
+  'policies.issued': 'Issued',n  'policies.published': 'Released',
   'policies.level': 'Level',
   'policies.level.national': 'National',
   'policies.level.municipal': 'Municipal',

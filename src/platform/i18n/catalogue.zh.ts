@@ -241,6 +241,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'policies.docNumberZh': '文号',
   'policies.issuer': '发文机关',
   'policies.date': '日期',
+  'policies.issued': '印发日期',n  'policies.published': '发布日期',
   'policies.level': '层级',
   'policies.level.national': '国家级',
   'policies.level.municipal': '市级',

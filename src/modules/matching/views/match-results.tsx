@@ -18,6 +18,7 @@ function valueLabel(fact: FactName, value: unknown, store: ContentStore, lang: L
     case 'statuses': return inSentence(t(lang, `profile.status.${code}`), lang);
     case 'investor_origin': return t(lang, `profile.origin.${code}`);
     case 'investor_type': return inSentence(t(lang, `profile.investorType.${code}`), lang);
+    case 'business_lines': return inSentence(t(lang, `profile.businessLine.${code}`), lang);
     default: return code;
   }
 }

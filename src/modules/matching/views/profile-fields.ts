@@ -2,7 +2,7 @@
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { Option } from '../../../platform/views/forms.js';
 import type { ContentStore } from '../../content/index.js';
-import { ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from '../rules.schemas.js';
+import { BUSINESS_LINES, ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from '../rules.schemas.js';
 
 export type FieldGroup = 'business' | 'place' | 'size' | 'statuses' | 'operations';
 
@@ -26,6 +26,10 @@ export function profileFields(lang: Lang, store: ContentStore): ProfileField[] {
     select('entity_type', 'business', 'profile.entityType', ENTITY_TYPES.map((e) => ({ value: e, label: t(lang, `profile.entity.${e}`) }))),
     select('investor_type', 'business', 'profile.investorType', INVESTOR_TYPES.map((o) => ({ value: o, label: t(lang, `profile.investorType.${o}`) }))),
     select('investor_origin', 'business', 'profile.origin', INVESTOR_ORIGINS.map((o) => ({ value: o, label: t(lang, `profile.origin.${o}`) }))),
+    { ...select('industry_encouraged', 'business', 'profile.industryEncouraged', []), options: yesNo },
+    { ...select('authorised_by_parent', 'business', 'profile.authorisedByParent', []), options: yesNo },
+    { ...select('permanent_resident_id', 'business', 'profile.permanentResidentId', []), options: yesNo },
+    { name: 'business_lines', group: 'business', kind: 'checks', label: t(lang, 'profile.businessLines'), options: BUSINESS_LINES.map((b) => ({ value: b, label: t(lang, `profile.businessLine.${b}`) })) },
     select('district', 'place', 'profile.district', store.districts.map((d) => ({ value: d.id, label: d[lang].name }))),
     { ...select('in_ftz', 'place', 'profile.inFtz', []), options: yesNo },
     select('ftz_cluster', 'place', 'profile.cluster', store.all('zones').filter((z) => z.zone_type === 'ftz_cluster').map((z) => ({ value: z.id, label: z[lang].name }))),
@@ -35,9 +39,11 @@ export function profileFields(lang: Lang, store: ContentStore): ProfileField[] {
     text('revenue_cny', 'size', 'profile.revenue', 'number'),
     text('staff', 'size', 'profile.staff', 'number'),
     text('foreign_share_pct', 'size', 'profile.foreignShare', 'number'),
+    text('stable_investment_years', 'size', 'profile.stableYears', 'number'),
     { name: 'statuses', group: 'statuses', kind: 'checks', label: t(lang, 'profile.statuses'), options: STATUSES.map((s) => ({ value: s, label: t(lang, `profile.status.${s}`) })) },
     { ...select('hires_foreign_staff', 'operations', 'profile.foreignStaff', []), options: yesNo },
     { ...select('imports_goods', 'operations', 'profile.imports', []), options: yesNo },
+    { ...select('exports_goods', 'operations', 'profile.exports', []), options: yesNo },
   ];
 }
 

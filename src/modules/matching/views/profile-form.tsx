@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { ContentStore } from '../../content/index.js';
-import type { FactName } from '../rules.schemas.js';
+import { FACT_NAMES, FACTS, type FactName } from '../rules.schemas.js';
 import { FIELD_GROUPS, profileFields, type ProfileField } from './profile-fields.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -53,6 +53,34 @@ function Field({ field, query, prefix, hint }: { field: ProfileField; query: Que
   );
 }
 
+/**
+ * Fields in the order given: a run of single-answer fields shares a grid, a list of boxes (its own fieldset) takes the
+ * full width between runs — so the order of the questions is the order on the page.
+ */
+function FieldRuns({ items, query, prefix }: { items: { field: ProfileField; hint?: string }[]; query: Query; prefix: string }) {
+  const runs: { field: ProfileField; hint?: string }[][] = [];
+  for (const item of items) {
+    const last = runs[runs.length - 1];
+    if (item.field.kind !== 'checks' && last && last[0].field.kind !== 'checks') last.push(item);
+    else runs.push([item]);
+  }
+  return (
+    <>
+      {runs.map((run) =>
+        run[0].field.kind === 'checks' ? (
+          <Field field={run[0].field} query={query} prefix={prefix} hint={run[0].hint} />
+        ) : (
+          <div class="form-grid">
+            {run.map((a) => (
+              <Field field={a.field} query={query} prefix={prefix} hint={a.hint} />
+            ))}
+          </div>
+        ),
+      )}
+    </>
+  );
+}
+
 function FullFields({ fields, query, prefix, lang }: { fields: ProfileField[]; query: Query; prefix: string; lang: Lang }) {
   return (
     <>
@@ -62,11 +90,7 @@ function FullFields({ fields, query, prefix, lang }: { fields: ProfileField[]; q
         return (
           <fieldset>
             <legend>{t(lang, `profile.${group}`)}</legend>
-            <div class="form-grid">
-              {inGroup.map((f) => (
-                <Field field={f} query={query} prefix={prefix} />
-              ))}
-            </div>
+            <FieldRuns items={inGroup.map((field) => ({ field }))} query={query} prefix={prefix} />
           </fieldset>
         );
       })}
@@ -139,14 +163,8 @@ export function ProfileForm({ lang, store, query, action, submitLabel, ask = nul
         {asked.length > 0 ? (
           <fieldset>
             <legend>{t(lang, 'match.nextQuestions')}</legend>
-            <div class="form-grid">
-              {asked.filter((a) => a.field.kind !== 'checks').map((a) => (
-                <Field field={a.field} query={query} prefix="" hint={a.hint} />
-              ))}
-            </div>
-            {asked.filter((a) => a.field.kind === 'checks').map((a) => (
-              <Field field={a.field} query={query} prefix="" hint={a.hint} />
-            ))}
+            {/* Most decisive first; the statuses, a long list of their own, come last. */}
+            <FieldRuns items={[...asked.filter((a) => a.field.group !== 'statuses'), ...asked.filter((a) => a.field.group === 'statuses')]} query={query} prefix="" />
           </fieldset>
         ) : (
           <p class="panel">{t(lang, 'profile.nothingToAsk')}</p>
@@ -178,11 +196,15 @@ export function HiddenAnswers({ entries }: { entries: [string, string | string[]
 /** The profile part of a query string, without empty answers, for links that carry the profile. */
 export function profileFromQuery(query: Query): Record<string, string | string[]> {
   const profile: Record<string, string | string[]> = {};
-  for (const key of ['industry', 'activity', 'entity_type', 'investor_type', 'investor_origin', 'district', 'in_ftz', 'ftz_cluster', 'park', 'investment_usd', 'paid_in_capital_usd', 'revenue_cny', 'staff', 'foreign_share_pct', 'hires_foreign_staff', 'imports_goods']) {
+  // Every fact the rules know (FACTS): one answer each, or a list for the sets (statuses, business_lines).
+  for (const key of FACT_NAMES) {
+    if (FACTS[key].type === 'set') {
+      const values = many(query, key).map((v) => v.trim()).filter(Boolean);
+      if (values.length) profile[key] = values;
+      continue;
+    }
     const value = one(query, key).trim();
     if (value) profile[key] = value;
   }
-  const statuses = many(query, 'statuses').filter(Boolean);
-  if (statuses.length) profile.statuses = statuses;
   return profile;
 }
