@@ -149,7 +149,7 @@ export function estimateCosts(store: ContentStore, request: EstimateRequest): Es
   const m = monthsText(months);
   const components: Component[] = [];
   const notes: Bilingual[] = [
-    { en: `${district.en.name} is priced with the tables' "${zoneLabel.en}" rows.`, zh: `${district.zh.name}按价格表“${zoneLabel.zh}”一栏计价。` },
+    { en: `${district.en.name} is priced with the tables’ “${zoneLabel.en}” rows.`, zh: `${district.zh.name}按价格表“${zoneLabel.zh}”一栏计价。` },
   ];
   const includes: Bilingual[] = [];
   const excludes: Bilingual[] = [];
@@ -175,7 +175,7 @@ export function estimateCosts(store: ContentStore, request: EstimateRequest): Es
       rate: `${rent}`, unit: 'yuan/m²/month',
       ...sourceOf(item, table, bi(`${area.en} (Grade A effective rent, ${period.en})`, `${area.zh}（甲级写字楼有效租金，${period.zh}）`)),
     });
-    const used = bi(`Office rent is priced from the rent table's row “${area.en}”: ${rent} yuan per m² per month (Grade A effective rent, ${period.en}).`, `写字楼租金按租金表“${area.zh}”一行计价：每月每平方米${rent}元（甲级写字楼有效租金，${period.zh}）。`);
+    const used = bi(`Office rent is priced from the rent table’s row “${area.en}”: ${rent} yuan per m² per month (Grade A effective rent, ${period.en}).`, `写字楼租金按租金表“${area.zh}”一行计价：每月每平方米${rent}元（甲级写字楼有效租金，${period.zh}）。`);
     if (why === 'only_row_in_district') {
       notes.push(bi(`${used.en} It is the only business district the table lists in ${district.en.name}.`, `${used.zh}该行是租金表在${district.zh.name}列出的唯一商圈。`));
     } else if (why === 'others_row') {
@@ -388,11 +388,11 @@ export function estimateCosts(store: ContentStore, request: EstimateRequest): Es
       remitted_range_cny: { min: sumYuan([remitted, injuryRange.min]), max: sumYuan([remitted, injuryRange.max]) },
       per_employee_per_month: { employer_cny: perEmployer, employee_cny: perEmployee, remitted_cny: sumYuan([perEmployer, perEmployee]) },
     };
-    notes.push({ en: `Employment injury insurance is ${min}%–${max}% depending on the employer's type, so it is shown as a range and kept out of the total.`, zh: `工伤保险费率按用人单位类别在${min}%—${max}%之间确定，因此以区间列示，不计入合计。` });
+    notes.push({ en: `Employment injury insurance is ${min}%–${max}% depending on the employer’s type, so it is shown as a range and kept out of the total.`, zh: `工伤保险费率按用人单位类别在${min}%—${max}%之间确定，因此以区间列示，不计入合计。` });
     const wage = cost(store, 'minimum_wage');
     const minimum = findRow(wage.tables[0], (r) => text(r.employee_type) === 'Full-time employees', 'full-time minimum wage').amount as number;
     if (salary < minimum) {
-      notes.push({ en: `The salary of ${salary} yuan a month is below Beijing's minimum wage for full-time employees (${minimum} yuan a month).`, zh: `月工资${salary}元低于北京市全日制职工最低工资标准（每月${minimum}元）。` });
+      notes.push({ en: `The salary of ${salary} yuan a month is below Beijing’s minimum wage for full-time employees (${minimum} yuan a month).`, zh: `月工资${salary}元低于北京市全日制职工最低工资标准（每月${minimum}元）。` });
     }
     excludes.push(
       bi('The employees’ own social insurance share, withheld from their salaries (see “Social insurance: both shares”)', '员工个人缴纳的社会保险（从工资中代扣，见“社会保险：单位和个人缴纳部分”）'),
