@@ -3,7 +3,7 @@
  * written for editors ("as printed", "the guide prints", 应为), and on /zh pages no English sentences. Every page of
  * the sitemap, every tool page and every page of the lists is rendered once; the checks run on its visible text.
  * Notes about the data itself belong in the "About this data" disclosure (<details class="data-note">), which the
- * curation-phrase check skips.
+ * curation-phrase check skips. PUBLIC_TEXT_DUMP=<file> appends every finding to that file as JSON.
  */
 import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,11 +98,12 @@ const CURATION = [
   /\(sic\)/i,
   /应为/,
   /照录|照原文/,
-  /原文(印|作|为|如此|未|无|写作|列举|中)/,
+  /原文(印|作“|为“|如此|未标|无%|写作|列举|中写)/,
   /原表/,
   /指南(印有|未列出|未标|其他部分|中的二维码|中未)/,
   /我们(将其|理解|的标注|录入)/,
   /疑有误/,
+  /按来源原文|来源文件(印作|所印)/,
 ];
 export function curationPhrases(text: string): string[] {
   return CURATION.flatMap((pattern) => {
@@ -113,8 +114,9 @@ export function curationPhrases(text: string): string[] {
 }
 
 /**
- * (c) A Latin-script sentence on a Chinese page: four or more consecutive Latin words. Links, e-mail addresses and
- * document numbers are removed first; proper names that stay English in Chinese text are allowed below.
+ * (c) A Latin-script sentence on a Chinese page: four or more consecutive Latin words, at least two of them in lower
+ * case (so names, abbreviations and codes in capitals do not count). Links and e-mail addresses are removed first;
+ * proper names that stay English in Chinese text are allowed below.
  */
 const ALLOWED_LATIN = [
   /\bInvest Beijing\b/g,
