@@ -27,8 +27,8 @@ beforeAll(async () => {
   await app.ready();
 });
 afterAll(async () => {
-  await app.close();
-  await database.close();
+  await app?.close();
+  await database?.close();
 });
 
 const get = async (url: string) => {
@@ -131,6 +131,9 @@ describe('"today" is the date in Beijing', () => {
     expect(planAfter.html).toContain(title);
     const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${dated!.valid_from}T00:00:00Z`));
     expect(text(section(planAfter.html, 'plan-summary'))).toContain(`on ${day} (Beijing time)`);
+    expect(text(after.html)).toContain(`Policies in force on ${day} (Beijing time)`);
+    const zh = await get(`/zh/policies-for-me?${PROFILE}`);
+    expect(text(zh.html)).toMatch(/按\d{4}年\d{1,2}月\d{1,2}日（北京时间）有效的政策计算/);
   });
 
   it('dates the calendar export from the same clock', async () => {

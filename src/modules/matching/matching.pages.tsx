@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
-import { PageHeader, Section, truncate } from '../../platform/views/components.js';
+import { formatDay, PageHeader, Section, truncate } from '../../platform/views/components.js';
 import { ErrorSummary, type FieldError } from '../../platform/views/forms.js';
 import type { ContentStore } from '../content/index.js';
 import type { SearchService } from '../search/index.js';
@@ -84,6 +84,7 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
               <p class="result-count" role="status">
                 {t(lang, 'match.summary', { applies, may })}
               </p>
+              <p class="muted">{t(lang, 'match.inForceOn', { date: formatDay(today, lang) })}</p>
               <NextQuestions questions={match.nextQuestions} lang={lang} />
               <MatchResults results={match.results} store={store} lang={lang} />
               <NotApplying results={match.results} store={store} lang={lang} />

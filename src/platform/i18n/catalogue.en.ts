@@ -781,6 +781,8 @@ export const en = {
   'plan.cost.excludes.rest': 'water, power, gas, heating, property management, fit-out, taxes and fees',
   'plan.licences.added': 'Added for your activity: {steps}.',
   'plan.licences.notCovered': 'Sector licences are not covered: this plan gives the general steps the guide describes. Licences for regulated activities (for example medicines, medical devices, hospitals, telecoms, finance or food) are not in it — ask the regulator of your sector or your district commerce bureau which ones you need.',
+  'match.inForceOn': 'Policies in force on {date} (Beijing time); the plan shows the same results for the same answers.',
+  'plan.licences.notCoveredShort': 'Sector licences (for medicines, hospitals, telecoms, finance, food…) are not covered: ask your sector’s regulator.',
   'plan.licences.accessConditions': 'Your activity is on a market-access list: its conditions apply when you register.',
   'plan.licences.forActivity': 'For your activity',
   'nav.menu': 'Menu',

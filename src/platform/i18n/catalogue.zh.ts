@@ -762,6 +762,8 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'plan.cost.excludes.rest': '水、电、燃气、供热、物业管理、装修费用以及税费',
   'plan.licences.added': '已根据您的业务加入：{steps}。',
   'plan.licences.notCovered': '本计划不含行业许可：计划列出的是指南所述的通用步骤，不包括受监管业务的许可（例如药品、医疗器械、医院、电信、金融或食品）——请向行业主管部门或所在区商务部门咨询需要办理哪些许可。',
+  'match.inForceOn': '按{date}（北京时间）有效的政策计算；相同回答在投资计划中的结果与此一致。',
+  'plan.licences.notCoveredShort': '不含行业许可（药品、医院、电信、金融、食品等）：请向行业主管部门咨询。',
   'plan.licences.accessConditions': '您的业务列于市场准入清单：办理登记时须符合相应条件。',
   'plan.licences.forActivity': '针对您的业务',
   'nav.menu': '菜单',

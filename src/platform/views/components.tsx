@@ -18,6 +18,15 @@ export function formatNumber(value: number, lang: Lang): string {
   return numberFormat[lang].format(value);
 }
 
+/** A calendar date (YYYY-MM-DD) in words: "1 December 2026" / "2026年12月1日". */
+export function formatDay(date: string, lang: Lang): string {
+  return dayFormat[lang].format(new Date(`${date}T00:00:00Z`));
+}
+const dayFormat = {
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }),
+  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }),
+};
+
 /** Shortens a description for a card, cutting at a word or clause boundary. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max).replace(/[\s,，、;；]+\S*$/, '')}…`;

@@ -1,7 +1,7 @@
 /** The plan on one screen: where, what it costs a year, policies, market access, steps and the first deadline. */
 import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
-import { formatNumber } from '../../../platform/views/components.js';
+import { formatDay, formatNumber } from '../../../platform/views/components.js';
 import type { AccessResult } from '../../market-access/check.js';
 import { accessBottomLine } from '../../market-access/views/access-verdict.js';
 import type { LocationScore } from '../../sites/rank.js';
@@ -25,10 +25,6 @@ export interface PlanSummaryProps {
 }
 
 const list = (items: string[], lang: Lang) => items.join(lang === 'zh' ? '；' : '; ');
-
-export function formatDate(date: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
-}
 
 function Row({ label, href, lang, children }: { label: string; href: string; lang: Lang; children: ComponentChildren }) {
   return (
@@ -96,14 +92,14 @@ export function PlanSummary(p: PlanSummaryProps) {
         </Row>
         <Row label={t(lang, 'plan.summary.policies')} href="#policies" lang={lang}>
           <strong class="plan-summary__figure">{t(lang, 'match.summary', p.policies)}</strong>
-          <span class="plan-summary__note">{t(lang, 'plan.summary.policiesDate', { date: formatDate(p.today, lang) })}</span>
+          <span class="plan-summary__note">{t(lang, 'plan.summary.policiesDate', { date: formatDay(p.today, lang) })}</span>
         </Row>
         <Row label={t(lang, 'plan.summary.access')} href="#market-access" lang={lang}>
           {p.access ? <strong class={`plan-summary__figure verdict--${p.access.verdict}`}>{accessBottomLine(p.access, lang)}</strong> : <span>{t(lang, 'plan.accessNeeds')}</span>}
         </Row>
         <Row label={t(lang, 'plan.summary.steps')} href="#steps" lang={lang}>
           <strong class="plan-summary__figure">{t(lang, 'plan.summary.stepCount', { count: p.steps })}</strong>
-          {p.deadline && <span class="plan-summary__note">{t(lang, 'plan.summary.firstDeadline', { what: p.deadline.title[lang], date: formatDate(p.deadline.end, lang) })}</span>}
+          {p.deadline && <span class="plan-summary__note">{t(lang, 'plan.summary.firstDeadline', { what: p.deadline.title[lang], date: formatDay(p.deadline.end, lang) })}</span>}
           <span class="plan-summary__note">{licenceNote(p.addedSteps, lang, true)}</span>
         </Row>
       </dl>
