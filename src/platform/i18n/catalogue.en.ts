@@ -796,5 +796,4 @@ export const en = {
   'home.planLead': 'Answer a few questions once: get the policies that apply to you, the market-access answer, suggested locations, a yearly cost and your setup steps on one page.',
   'home.orLabel': 'Or:',
   'search.filterSummary': 'Filter by type: {current}',
-  'plan.licences.notCoveredShort': 'Sector licences (for medicines, hospitals, telecoms, finance, food…) are not covered: ask your sector’s regulator.',
 } as const;

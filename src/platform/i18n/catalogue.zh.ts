@@ -777,5 +777,4 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'home.planLead': '一次回答几个问题，即可在一个页面上看到适用于您的政策、市场准入结论、选址建议、年度成本和设立步骤。',
   'home.orLabel': '或者：',
   'search.filterSummary': '按类型筛选：{current}',
-  'plan.licences.notCoveredShort': '不含行业许可（药品、医院、电信、金融、食品等）：请向行业主管部门咨询。',
 };
