@@ -31,7 +31,7 @@ describe.each(['en', 'zh'] as const)('[MAP-390] %s', (lang) => {
         nodes.map((n) => {
           const r = n.getBoundingClientRect();
           // The rendered size: the font size in SVG units times the SVG's scale on screen.
-          const svgEl = n.ownerSVGElement!;
+          const svgEl = (n as SVGTextElement).ownerSVGElement!;
           const scale = svgEl.getBoundingClientRect().width / svgEl.viewBox.baseVal.width;
           return { text: n.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom, px: parseFloat(getComputedStyle(n).fontSize) * scale };
         }),

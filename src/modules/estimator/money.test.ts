@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiplyToYuan, percent, scaled, sumOfProductsToYuan, sumYuan } from './money.js';
+import { multiplyToWholeYuan, multiplyToYuan, percent, scaled, sumOfProductsToYuan, sumYuan } from './money.js';
 
 describe('exact money arithmetic', () => {
   it('multiplies without floating-point error and rounds half up to the fen once', () => {
@@ -21,6 +21,13 @@ describe('exact money arithmetic', () => {
     expect(sumOfProductsToYuan([['0.005'], ['0.002', 2]])).toBe(0.01);
     expect(sumOfProductsToYuan([[240, 0.4883, 4, 12], [160, 0.5383, 4, 12], [50, 0.7883, 4, 12]])).toBe(11651.28);
     expect(sumOfProductsToYuan([[15000, '0.02'], [3]])).toBe(303);
+  });
+
+  it('rounds to the whole yuan once, without a fen step in between', () => {
+    expect(multiplyToWholeYuan('0.4949', 1)).toBe(0);
+    expect(multiplyToWholeYuan('0.4999', 1)).toBe(0); // rounding to the fen first would give 0.50, then 1
+    expect(multiplyToWholeYuan(600, 294.61)).toBe(176766);
+    expect(multiplyToWholeYuan(333, 87.12, 12)).toBe(348132); // 348,131.52
   });
 
   it('refuses input it cannot represent exactly', () => {

@@ -72,3 +72,15 @@ export function sumOfProductsToYuan(products: (number | string)[][]): number {
   if ((absolute % divisor) * 2n >= divisor) fen += 1n;
   return Number(negative ? -fen : fen) / 100;
 }
+
+/** Product of decimal factors rounded half-up to the whole yuan, exactly (one rounding, no fen step in between). */
+export function multiplyToWholeYuan(...factors: (number | string)[]): number {
+  let product = 1n;
+  for (const factor of factors) product *= scaled(factor);
+  const divisor = 10n ** BigInt(SCALE_DIGITS * factors.length);
+  const negative = product < 0n;
+  const absolute = negative ? -product : product;
+  let yuan = absolute / divisor;
+  if ((absolute % divisor) * 2n >= divisor) yuan += 1n;
+  return Number(negative ? -yuan : yuan);
+}

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DISTRICT_IDS, type ContentStore, type District, type Industry, type Park, type Project, type SiteTerm, type Zone } from '../content/index.js';
 import { districtRents, type DistrictRent } from '../districts/index.js';
+import { multiplyToWholeYuan } from '../estimator/money.js';
 import { ORIGINS, originLink } from './origins.js';
 import { findTerm, spaceOf, termIn, type TermHit } from './terms.js';
 
@@ -60,8 +61,10 @@ export interface Factor {
 export interface RentEstimate {
   rent: DistrictRent;
   area_m2: number;
-  /** area × effective rent, per month, in yuan (rounded to the yuan). */
+  /** area × effective rent, per month, in yuan (rounded to the yuan, exactly). */
   monthly_cny: number;
+  /** The same for twelve months. */
+  yearly_cny: number;
 }
 
 export interface LocationScore {
@@ -155,7 +158,7 @@ class Scorer {
     const score = weighted.reduce((n, f) => n + f.points, 0);
     const cheapest = districts.flatMap((d) => this.rents(d)).sort((a, b) => a.rent - b.rent)[0];
     const area = this.needs.area_m2;
-    const rent_estimate = area && cheapest ? { rent: cheapest, area_m2: area, monthly_cny: Math.round(area * cheapest.rent) } : undefined;
+    const rent_estimate = area && cheapest ? { rent: cheapest, area_m2: area, monthly_cny: multiplyToWholeYuan(area, cheapest.rent), yearly_cny: multiplyToWholeYuan(area, cheapest.rent, 12) } : undefined;
     return { kind, id, name, districts, score, factors: weighted, rent_estimate };
   }
 

@@ -23,7 +23,7 @@ function view(s: LocationScore, lang: Lang) {
     score: s.score,
     factors: s.factors.map((f) => ({ factor: f.key, points: f.points, explanation: f.explanation[lang], evidence: f.evidence[lang], source: f.source })),
     rent_estimate: s.rent_estimate
-      ? { area_m2: s.rent_estimate.area_m2, business_area: s.rent_estimate.rent.area[lang], effective_rent: s.rent_estimate.rent.rent, unit: s.rent_estimate.rent.unit[lang], monthly_cny: s.rent_estimate.monthly_cny, source: s.rent_estimate.rent.cost.sources[0] }
+      ? { area_m2: s.rent_estimate.area_m2, business_area: s.rent_estimate.rent.area[lang], effective_rent: s.rent_estimate.rent.rent, unit: s.rent_estimate.rent.unit[lang], monthly_cny: s.rent_estimate.monthly_cny, yearly_cny: s.rent_estimate.yearly_cny, source: s.rent_estimate.rent.cost.sources[0] }
       : null,
   };
 }

@@ -701,7 +701,7 @@ export const en = {
   'sites.kindOne.project': '2025 investment project',
   'sites.noneOfKind': 'None of these matches what you asked for.',
   'sites.projectsNeedInput': 'Projects are ranked by what their names say: choose an industry or a kind of space to see matching projects.',
-  'sites.rentEstimate': 'Office rent for {area} m² at {rent} {unit} ({where}, the cheapest Grade A business area quoted for the district): {monthly} yuan a month.',
+  'sites.rentEstimate': 'Office rent for {area} m² at {rent} {unit} ({where}, the cheapest Grade A business area quoted for the district): {monthly} yuan per month, {yearly} yuan per year.',
   'sites.compareThis': 'Add to the comparison',
   'sites.howScored': 'Each location lists why it ranks where it does, each reason quoting the guide: the key layout of your industry, the parks it names, the clusters’ focus, words in the project names, FTZ and bonded-zone coverage, the cooperation zone tied to your country, and Grade A rents. The points after each reason add up to the score; reasons about your industry count double when you want to sit among companies of the same industry.',
   'sites.inherited': 'Rents, district policies and contacts of a park, cluster or project are those of the district it lies in.',

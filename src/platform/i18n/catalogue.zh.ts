@@ -684,7 +684,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'sites.kindOne.project': '2025年投资项目',
   'sites.noneOfKind': '没有符合您要求的地点。',
   'sites.projectsNeedInput': '项目按名称所述排序：请选择产业或空间类型以查看相关项目。',
-  'sites.rentEstimate': '{area}平方米办公室按{rent}{unit}计（{where}，本区报价最低的甲级写字楼商圈）：每月{monthly}元。',
+  'sites.rentEstimate': '{area}平方米办公室按{rent}{unit}计（{where}，本区报价最低的甲级写字楼商圈）：每月{monthly}元，每年{yearly}元。',
   'sites.compareThis': '加入比较',
   'sites.howScored': '每个地点都列出排名理由，并引用指南原文：您所在产业的重点布局、所列园区、组团的发展重点、项目名称中的词语、自贸试验区和综合保税区覆盖、与您来源国相关的合作区以及甲级写字楼租金。各理由后的分值相加即为得分；若您希望与同行业企业集聚，产业相关理由计双倍分。',
   'sites.inherited': '园区、组团或项目的租金、区级政策和联系方式均为其所在区的信息。',

@@ -16,6 +16,7 @@ function RentEstimateLine({ location, lang }: { location: LocationScore; lang: L
         unit: estimate.rent.unit[lang],
         where: estimate.rent.area[lang],
         monthly: formatNumber(estimate.monthly_cny, lang),
+        yearly: formatNumber(estimate.yearly_cny, lang),
       })}
     </p>
   );
