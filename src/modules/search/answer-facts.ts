@@ -16,6 +16,8 @@ export interface AnswerCard {
   subject: string;
   url: string;
   source: SourceRef;
+  /** When several rows of a table answer together: each row's name and value, shown as a list. */
+  rows?: { label: string; value: string }[];
 }
 
 const zh = (lang: Lang) => lang === 'zh';
@@ -115,11 +117,17 @@ function tableRowFact(hit: SearchHit, intent: Intent, store: ContentStore, lang:
     const rows = answeringRows(table, subject, lang);
     if (rows.length === 0 || rows.length > MAX_ROWS_IN_CARD) continue;
     const label = table.columns.find((c) => !c.hidden && c.type === 'text');
-    const valueOf = (row: ContentTable['rows'][number]) =>
-      table.columns
+    // A row's value: its cells other than its name, leaving out a number the row already states in words
+    // ("No less than 2420 yuan per month" makes "Minimum: 2,420 yuan" and "Per: month" say nothing new).
+    const valueOf = (row: ContentTable['rows'][number]) => {
+      const cells = table.columns
         .filter((c) => !c.hidden && c !== label && row[c.key] !== null && row[c.key] !== undefined && cellText(row[c.key], lang) !== '—')
-        .map((c) => `${c[lang]}: ${cellText(row[c.key], lang)}${c.unit ? ` ${c.unit[lang]}` : ''}`)
-        .join(zh(lang) ? '；' : '; ');
+        .map((c) => ({ c, text: cellText(row[c.key], lang) }));
+      const worded = cells.filter((x) => typeof row[x.c.key] !== 'number' && /\d/.test(x.text)).map((x) => x.text.replace(/,/g, '')).join(' ');
+      const said = (x: (typeof cells)[number]) => (typeof row[x.c.key] === 'number' ? worded.includes(String(row[x.c.key])) : !/\d/.test(x.text) && worded.includes(x.text));
+      const shown = cells.filter((x) => !(worded && said(x)));
+      return shown.map((x) => `${x.c[lang]}: ${x.text}${x.c.unit ? ` ${x.c.unit[lang]}` : ''}`).join(zh(lang) ? '；' : '; ');
+    };
     if (!rows.every((i) => VALUE_KIND[intent].test(valueOf(table.rows[i])))) continue;
     const rowName = (row: ContentTable['rows'][number]) => (label ? cellText(row[label.key], lang) : '');
     if (rows.length === 1) {
@@ -130,9 +138,10 @@ function tableRowFact(hit: SearchHit, intent: Intent, store: ContentStore, lang:
       return card(hit, lang, intent, subjectText, value, zh(lang) ? `${subjectText}：${value}。` : `${subjectText}: ${value}.`);
     }
     // Several rows answer together: the table's rows, each named, are the answer.
-    const value = rows.map((i) => `${rowName(table.rows[i])} — ${valueOf(table.rows[i])}`).join(zh(lang) ? '；' : '; ');
+    const listed = rows.map((i) => ({ label: rowName(table.rows[i]), value: valueOf(table.rows[i]) }));
+    const value = listed.map((r) => `${r.label} — ${r.value}`).join(zh(lang) ? '；' : '; ');
     const subjectText = table[lang].caption;
-    return card(hit, lang, intent, subjectText, value, zh(lang) ? `${subjectText}：${value}。` : `${subjectText}: ${value}.`);
+    return { ...card(hit, lang, intent, subjectText, value, zh(lang) ? `${subjectText}：` : `${subjectText}:`), rows: listed };
   }
   return null;
 }

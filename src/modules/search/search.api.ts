@@ -40,7 +40,7 @@ export function registerSearchApi(api: FastifyInstance, content: ContentService,
       lang,
       understood_as: answer.intents,
       answer: answer.card
-        ? { sentence: answer.card.sentence, value: answer.card.value, subject: answer.card.subject, url: answer.card.url, source: answer.card.source }
+        ? { sentence: answer.card.sentence, value: answer.card.value, subject: answer.card.subject, rows: answer.card.rows ?? null, url: answer.card.url, source: answer.card.source }
         : null,
       passages: answer.passages.map((hit) => serialiseHit(hit, lang)),
       contacts: answer.noAnswer || !answer.card ? fallbackContacts(content.store, query.q).map((c) => ({ id: c.id, name: c[lang].name, phones: c.phones.map((p) => p.number) })) : [],

@@ -122,6 +122,15 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
             <section class="answer-card" aria-labelledby="answer-h">
               <h2 id="answer-h">{t(lang, 'ask.answer')}</h2>
               <p class="answer-card__sentence">{answer.card.sentence}</p>
+              {answer.card.rows && (
+                <ul class="answer-card__rows">
+                  {answer.card.rows.map((row) => (
+                    <li>
+                      <strong>{row.label}</strong>: {row.value}
+                    </li>
+                  ))}
+                </ul>
+              )}
               <p class="answer-card__source">
                 <a href={answer.card.url}>{t(lang, 'ask.seeSource')}</a>
                 {answer.card.source.url && (
