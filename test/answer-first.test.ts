@@ -76,7 +76,7 @@ describe('the plan on one screen', () => {
     expect(words).toContain('海淀区（您的选择）');
     expect(words).toMatch(/每年[\d,]+元/);
     expect(words).toContain('不包括：工资本身（每年10,800,000元）；住房公积金');
-    expect(words).toContain('北京试点已开放：卫生和社会工作——医院');
+    expect(words).toMatch(/北京试点已开放(（[^）]*〔2024〕36号）)?：卫生和社会工作——医院/);
     expect(words).toContain('首个期限：招用人员之日起30日内办理就业登记——如按计划日期开始，须在2026年12月31日前完成。');
     expect(words).not.toMatch(ENGLISH_PHRASE);
   });
@@ -149,7 +149,7 @@ describe('market access: the bottom line first', () => {
   const cases: [string, string, RegExp, RegExp][] = [
     ['rare earth mining', '稀土开采', /^Prohibited for foreign investment: .+ \(item \d+ of the negative list\)\.$/, /^禁止外商投资：.+（负面清单第\d+条）。$/],
     ['market research', '市场调查', /^Restricted: Market research is limited to joint ventures/, /^限制：/],
-    ['hospital', '医院', /^Opened in Beijing by .+ \(Health and social work — hospitals\), on the conditions below\.$/, /^北京试点已开放：卫生和社会工作——医院，须符合下列条件。$/],
+    ['hospital', '医院', /^Opened in Beijing by .+ \(Health and social work — hospitals\), on the conditions below\.$/, /^北京试点已开放(（[^）]*〔2024〕36号）)?：卫生和社会工作——医院，须符合下列条件。$/],
     ['bakery', '面包店', /^No restriction found in the lists we hold — check the official list\.$/, /^在平台所存清单中未找到限制——请以官方清单为准。$/],
   ];
   it.each(cases)('answers “%s” in one line at the top of the result, in both languages', async (en, zh, enLine, zhLine) => {
@@ -162,6 +162,15 @@ describe('market access: the bottom line first', () => {
       expect(result.indexOf(first[0])).toBeLessThan(result.indexOf('<ul class="matches"'));
       if (lang === 'zh') expect(text(first[1])).not.toMatch(ENGLISH_PHRASE);
     }
+  });
+});
+
+describe('market access: the document that opens an activity', () => {
+  it('names it in the page’s language, and leaves an English-only number off /zh', async () => {
+    const zh = await get(`/zh/market-access?activity=${encodeURIComponent('应用商店')}`);
+    expect(text(/<p class="verdict[^"]*"[^>]*>([^<]+)<\/p>/.exec(zh.html)![1])).toMatch(/^北京试点已开放（国函〔2023〕130号）：/);
+    const en = await get('/en/market-access?activity=app+store');
+    expect(text(/<p class="verdict[^"]*"[^>]*>([^<]+)<\/p>/.exec(en.html)![1])).toMatch(/^Opened in Beijing by Letter of State \[2023\] No\.130 /);
   });
 });
 

@@ -53,7 +53,11 @@ export function accessBottomLine(result: AccessResult, lang: Lang): string {
     }
     case 'opened_by_beijing_pilot': {
       const opening = result.openings[0];
-      return t(lang, 'access.bottom.opened', { document: documentNumberOf(opening.item, lang) ?? opening.list[lang].title, sector: opening.item.sector[lang] });
+      // A document number only in the page's language: on /zh pages an English-only number is left out.
+      const document = lang === 'zh' ? opening.item.document_number_zh : documentNumberOf(opening.item, lang);
+      return document
+        ? t(lang, 'access.bottom.opened', { document, sector: opening.item.sector[lang] })
+        : t(lang, 'access.bottom.openedPilot', { list: opening.list[lang].title, sector: opening.item.sector[lang] });
     }
     default:
       return t(lang, 'access.bottom.none');
