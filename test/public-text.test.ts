@@ -83,7 +83,7 @@ const CURATION = [
   /general knowledge/i,
   /\b(as|copied as) printed\b/i,
   /\bprinted (as|once)\b/i,
-  /\bthe (guide|source|original) (prints|carries|typesets?|repeats|header)\b/i,
+  /\bthe (guide|source|original) (prints|carries|typesets?|repeats|header|summary|table)\b/i,
   /\bthe guide's (table|list|own|conversion)\b/i,
   /\b(listed )?in the guide (under|as|this)\b/i,
   /\b(in|scan) the QR code\b/i,
