@@ -103,6 +103,16 @@ describe('the plan on one screen', () => {
     expect(text(section(noImports.html, 'plan-summary'))).toContain('Sector licences (for medicines, hospitals, telecoms, finance, food…) are not covered');
     const zh = await get(`/zh/plan?${PLAN}`);
     expect(text(zh.html)).toContain('进口管制物品的海关行政许可，如特殊物品出入境卫生检疫审批');
+    // A business line brings its steps too: cell and gene therapy imports, or building a plant.
+    const therapy = await get('/en/plan?industry=future-industries&business_lines=cell_gene_therapy&imports_goods=yes&entity_type=wfoe&district=daxing');
+    expect(therapy.html).toContain('Customs licences for regulated imports');
+    const plant = await get('/en/plan?industry=intelligent-equipment&business_lines=manufacturing&entity_type=wfoe&district=bda');
+    const plantSteps = text(plant.html.slice(plant.html.indexOf('id="steps"')));
+    expect(plantSteps).toContain('If you build your own plant: land, the planning permit and real estate registration');
+    expect(plantSteps).toContain('Added for your activity: If you build your own plant');
+    expect(plant.html).not.toContain('Customs licences for regulated imports');
+    const office = await get('/en/plan?industry=intelligent-equipment&business_lines=ai&entity_type=wfoe&district=haidian');
+    expect(office.html).not.toContain('If you build your own plant');
     expect(text(zh.html)).toContain('本计划不含行业许可');
   });
 });

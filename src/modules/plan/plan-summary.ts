@@ -69,5 +69,5 @@ export function firstDeadline(steps: readonly PlanStep[]): DatedObligation | und
 
 /** Steps added for a regulated activity of the investor's industry, not for every company. */
 export function activitySteps(steps: readonly PlanStep[]): PlanStep[] {
-  return steps.filter((s) => s.template.only_industry !== undefined);
+  return steps.filter((s) => s.template.only_activity !== undefined);
 }

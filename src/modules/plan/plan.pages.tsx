@@ -201,7 +201,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                   {steps.map((step) => (
                     <li class="step">
                       <h3 class="step__title">{step.template[lang].title}</h3>
-                      {step.template.only_industry && <p class="tag">{t(lang, 'plan.licences.forActivity')}</p>}
+                      {step.template.only_activity && <p class="tag">{t(lang, 'plan.licences.forActivity')}</p>}
                       <ul class="link-list">
                         {step.procedures.map((p) => (
                           <li>

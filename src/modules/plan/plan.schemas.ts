@@ -1,6 +1,7 @@
 /** One step of the setup-plan template (content/plan/): which procedures, for whom, and the dated obligation it brings. */
 import { z } from 'zod';
 import { sourceSchema } from '../content/content.primitives.js';
+import { BUSINESS_LINES } from '../matching/rules.schemas.js';
 
 const bi = z.object({ en: z.string(), zh: z.string() }).strict();
 export const planStepSchema = z
@@ -13,8 +14,14 @@ export const planStepSchema = z
     only_entity: z.array(z.string()).optional(),
     unless_entity: z.array(z.string()).optional(),
     only_if: z.enum(['imports_goods', 'hires_foreign_staff']).optional(),
-    /** A step for a regulated activity the guide describes: only for these industries (ids), once the industry is known. */
-    only_industry: z.array(z.string()).min(1).optional(),
+    /**
+     * A step for a regulated activity the guide describes: only for an investor in one of these industries (ids) or
+     * doing one of these business lines — once that is known.
+     */
+    only_activity: z
+      .object({ industries: z.array(z.string()).min(1).optional(), business_lines: z.array(z.enum(BUSINESS_LINES)).min(1).optional() })
+      .strict()
+      .optional(),
     en: z.object({ title: z.string() }).strict(),
     zh: z.object({ title: z.string() }).strict(),
     district_contacts: z.array(z.string()),

@@ -29,18 +29,25 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The steps for one profile; a step for an industry's regulated activity appears only once the industry is known. */
+/** Whether the investor's industry or one of its business lines is among those a regulated-activity step is for. */
+function forActivity(only: NonNullable<PlanStepTemplate['only_activity']>, industry: string | undefined, lines: string[]): boolean {
+  const wanted: readonly string[] = only.business_lines ?? [];
+  return (industry !== undefined && (only.industries ?? []).includes(industry)) || lines.some((l) => wanted.includes(l));
+}
+
+/** The steps for one profile; a step for a regulated activity appears only once the industry or business line is known. */
 export function buildPlan(template: readonly PlanStepTemplate[], store: ContentStore, facts: Facts, startDate: string): PlanStep[] {
   const entity = typeof facts.entity_type === 'string' ? facts.entity_type : undefined;
   const district = typeof facts.district === 'string' ? facts.district : undefined;
   const industry = typeof facts.industry === 'string' ? facts.industry : undefined;
+  const lines = Array.isArray(facts.business_lines) ? facts.business_lines.map(String) : [];
   const firstYear = Number(startDate.slice(0, 4)) + 1;
   return [...template]
     .sort((a, b) => a.order - b.order)
     .filter((s) => !s.only_entity || (entity !== undefined && s.only_entity.includes(entity)))
     .filter((s) => !s.unless_entity || entity === undefined || !s.unless_entity.includes(entity))
     .filter((s) => !s.only_if || facts[s.only_if] !== false)
-    .filter((s) => !s.only_industry || (industry !== undefined && s.only_industry.includes(industry)))
+    .filter((s) => !s.only_activity || forActivity(s.only_activity, industry, lines))
     .map((s) => {
       const procedures = [s.procedure, ...s.also].map((id) => store.get('procedures', id)!);
       const named = procedures.flatMap((p) => p.contacts).map((id) => store.get('contacts', id)).filter((c): c is Contact => c !== undefined);
