@@ -63,7 +63,6 @@ function Comparison({ lang, estimates }: { lang: Lang; estimates: { label: strin
             {estimates.map((e) => (
               <th scope="col" class="num">
                 {e.label}
-                <span class="unit">{paren(lang, t(lang, 'estimator.amountFor', { period }))}</span>
                 {e.estimate.location.rent_row && <span class="rent-row">{t(lang, 'estimator.rentRow', { row: e.estimate.location.rent_row.area[lang] })}</span>}
               </th>
             ))}
@@ -74,20 +73,7 @@ function Comparison({ lang, estimates }: { lang: Lang; estimates: { label: strin
             const first = estimates.map((e) => e.estimate.components.find((c) => c.key === key)).find(Boolean)!;
             return (
               <tr>
-                <th scope="row">
-                  {first.name[lang]}
-                  {estimates.map((e) => {
-                    const c = e.estimate.components.find((x) => x.key === key);
-                    return c ? (
-                      <span class="formula">
-                        {estimates.length > 1 ? `${e.label}${colon(lang)}` : ''}
-                        {c.formula_text[lang]} — {t(lang, 'estimator.source')}
-                        {colon(lang)}
-                        {c.source_text[lang]}
-                      </span>
-                    ) : null;
-                  })}
-                </th>
+                <th scope="row">{first.name[lang]}</th>
                 {estimates.map((e) => (
                   <AmountCell c={e.estimate.components.find((x) => x.key === key)} lang={lang} />
                 ))}
@@ -125,6 +111,37 @@ function notesOf(estimates: { label: string; estimate: Estimate }[], lang: Lang)
     }
   }
   return [...seen.values()].map((n) => (n.labels.length === estimates.length ? n.text : `${n.labels.join(lang === 'zh' ? '、' : '; ')}${colon(lang)}${n.text}`));
+}
+
+/** Each amount's formula and source row, per location: under the table, so the table stays narrow on a phone. */
+function Formulas({ lang, estimates }: { lang: Lang; estimates: { label: string; estimate: Estimate }[] }) {
+  const keys = [...new Set(estimates.flatMap((e) => e.estimate.components.map((c) => c.key)))];
+  return (
+    <>
+      <h3>{t(lang, 'estimator.howComputed')}</h3>
+      <dl class="formulas">
+        {keys.map((key) => (
+          <>
+            <dt>{estimates.map((e) => e.estimate.components.find((c) => c.key === key)).find(Boolean)!.name[lang]}</dt>
+            {estimates.map((e) => {
+              const c = e.estimate.components.find((x) => x.key === key);
+              return c ? (
+                <dd>
+                  {estimates.length > 1 ? `${e.label}${colon(lang)}` : ''}
+                  {c.formula_text[lang]}
+                  <span class="formula">
+                    {t(lang, 'estimator.source')}
+                    {colon(lang)}
+                    {c.source_text[lang]}
+                  </span>
+                </dd>
+              ) : null;
+            })}
+          </>
+        ))}
+      </dl>
+    </>
+  );
 }
 
 /** What the total counts and what it leaves out (the same quantities are priced for every location). */
@@ -246,6 +263,7 @@ export function registerEstimatorPages(app: FastifyInstance, deps: PageDeps, con
             <Section id="results" title={t(lang, 'estimator.results')}>
               <Comparison lang={lang} estimates={estimates} />
               <TotalExplained lang={lang} estimate={estimates[0].estimate} />
+              <Formulas lang={lang} estimates={estimates} />
               <ul class="bullets">
                 {notesOf(estimates, lang).map((n) => (
                   <li>{n}</li>

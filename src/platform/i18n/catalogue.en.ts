@@ -475,6 +475,7 @@ export const en = {
   'estimator.totalRangeFor': 'Total {period} including ranges',
   'estimator.totalIncludes': 'The total includes',
   'estimator.totalExcludes': 'The total does not include',
+  'estimator.howComputed': 'How each amount is computed',
   'estimator.si.title': 'Social insurance: both shares',
   'estimator.si.lead': '{staff} employees on a salary base of {salary} yuan per month, {period}. The employer pays its share on top of the salaries and withholds the employees’ share from them; the two are remitted together. Rates are the same in every district.',
   'estimator.si.item': 'Insurance',

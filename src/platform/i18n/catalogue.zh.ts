@@ -461,6 +461,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'estimator.totalRangeFor': '{period}含区间项合计',
   'estimator.totalIncludes': '合计包括',
   'estimator.totalExcludes': '合计不包括',
+  'estimator.howComputed': '各项金额的计算方法',
   'estimator.si.title': '社会保险：单位和个人缴纳部分',
   'estimator.si.lead': '员工{staff}人，每人缴费工资基数每月{salary}元，测算期{period}。单位缴纳部分在工资之外支付，个人缴纳部分从工资中代扣，两者一并缴纳。各区费率相同。',
   'estimator.si.item': '险种',
