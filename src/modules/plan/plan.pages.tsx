@@ -84,7 +84,7 @@ function CostSection({ lang, cost }: { lang: Lang; cost: PlanEstimate | null }) 
   );
 }
 
-const PLAN_FACTS = ['industry', 'activity', 'entity_type', 'district', 'staff', 'hires_foreign_staff', 'imports_goods'] as const;
+const PLAN_FACTS = ['industry', 'activity', 'business_lines', 'entity_type', 'district', 'staff', 'hires_foreign_staff', 'imports_goods'] as const;
 
 export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content: ContentService, search: SearchService): void {
   registerPage(app, deps, routes.plan, ({ lang, store, query, path, today }) => {

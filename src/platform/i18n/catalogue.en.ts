@@ -500,6 +500,7 @@ export const en = {
   'profile.changeAnswers': 'Change any answer (all questions)',
   'plan.needed.industry': 'Needed for suggested locations and industry policies.',
   'plan.needed.activity': 'Needed for the market-access check (e.g. “app store”, “hospital”).',
+  'plan.needed.business_lines': 'Adds the steps the guide gives for regulated activities (such as building your own plant) and decides many policies.',
   'plan.needed.entity_type': 'Decides the registration steps and many policies.',
   'plan.needed.district': 'Decides the offices and contacts in your plan and the cost estimate.',
   'plan.needed.staff': 'Needed for the social-insurance cost estimate.',

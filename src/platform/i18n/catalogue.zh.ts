@@ -486,6 +486,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'profile.changeAnswers': '修改任一回答（全部问题）',
   'plan.needed.industry': '用于推荐地点和产业政策。',
   'plan.needed.activity': '用于市场准入查询（例如“应用商店”“医院”）。',
+  'plan.needed.business_lines': '会加入指南针对受监管业务所列的步骤（如自建厂房），并决定多项政策是否适用。',
   'plan.needed.entity_type': '决定登记步骤和许多政策。',
   'plan.needed.district': '决定计划中的办理机构和联系方式以及成本估算。',
   'plan.needed.staff': '用于社会保险成本估算。',
