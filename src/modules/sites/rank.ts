@@ -91,6 +91,8 @@ const INDUSTRY_FACTORS: FactorKey[] = ['industry_layout', 'industry_park', 'clus
 /** Evidence that a name or description contains a term, quoting the word found in each language's text. */
 const names = (hit: TermHit, what: 'name' | 'description'): { en: string; zh: string } =>
   what === 'name' ? { en: `The name contains “${termIn(hit, 'en')}”`, zh: `名称含“${termIn(hit, 'zh')}”` } : { en: `The description names “${termIn(hit, 'en')}”`, zh: `简介提到“${termIn(hit, 'zh')}”` };
+/** "Chinese " when a term was found only in the Chinese text, so an English page says why it quotes Chinese words. */
+const cn = (hit: TermHit) => (hit.byLang.en ? '' : 'Chinese ');
 /** The first sentence of a summary: enough to show what a cluster is without repeating its whole description. */
 const firstSentence = (text: string) => /^.+?(?:\.(?=\s|$)|。)/u.exec(text)?.[0] ?? text;
 /** A quotation from the guide, without a doubled full stop. */
@@ -286,7 +288,7 @@ class Scorer {
       });
     } else if (industry && this.industryTerms) {
       const hit = findTerm(this.industryTerms, { en: park.en.description, zh: park.zh.description });
-      if (hit) factors.push({ key: 'industry_park', points: 2, evidence: names(hit, 'description'), explanation: { en: `The guide’s description of the ${place.en} names “${termIn(hit, 'en')}”, a word of your industry.`, zh: `指南对${place.zh}的介绍提到“${termIn(hit, 'zh')}”，属于您的行业。` }, source: park.sources[0] });
+      if (hit) factors.push({ key: 'industry_park', points: 2, evidence: names(hit, 'description'), explanation: { en: `The guide’s ${cn(hit)}description of the ${place.en} names “${termIn(hit, 'en')}”, a word of your industry.`, zh: `指南对${place.zh}的介绍提到“${termIn(hit, 'zh')}”，属于您的行业。` }, source: park.sources[0] });
     }
     factors.push(...this.industryDistrictFactor(local, { en: `The ${place.en}`, zh: place.zh }));
     if (this.needs.bonded_zone && park.park_type === 'bonded_zone') factors.push({ key: 'bonded_zone', points: 2, evidence: place, explanation: { en: `The ${place.en} is a comprehensive bonded zone.`, zh: `${place.zh}是综合保税区。` }, source: park.sources[0] });
@@ -297,7 +299,7 @@ class Scorer {
       const space = spaceOf(this.terms, { en: park.en.description, zh: park.zh.description });
       if (space?.space === this.needs.space) {
         const kind = space.space === 'office' ? { en: 'office space', zh: '办公空间' } : { en: 'industrial space', zh: '产业空间' };
-        factors.push({ key: space.space === 'office' ? 'office_space' : 'industrial_space', points: 1, evidence: names(space.hit, 'description'), explanation: { en: `The guide’s description of the ${place.en} names “${termIn(space.hit, 'en')}”: ${kind.en}.`, zh: `指南对${place.zh}的介绍提到“${termIn(space.hit, 'zh')}”，属于${kind.zh}。` }, source: park.sources[0] });
+        factors.push({ key: space.space === 'office' ? 'office_space' : 'industrial_space', points: 1, evidence: names(space.hit, 'description'), explanation: { en: `The guide’s ${cn(space.hit)}description of the ${place.en} names “${termIn(space.hit, 'en')}”: ${kind.en}.`, zh: `指南对${place.zh}的介绍提到“${termIn(space.hit, 'zh')}”，属于${kind.zh}。` }, source: park.sources[0] });
       }
     }
     return this.finish('park', park.id, place, local, factors);
@@ -339,11 +341,11 @@ class Scorer {
     const own: Factor[] = [];
     const name = { en: project.en.name, zh: project.zh.name };
     const industryHit = this.industryTerms ? findTerm(this.industryTerms, name) : null;
-    if (industryHit) own.push({ key: 'project_industry', points: 3, evidence: names(industryHit, 'name'), explanation: { en: `The project’s name contains “${termIn(industryHit, 'en')}”, a word of your industry.`, zh: `项目名称含“${termIn(industryHit, 'zh')}”，属于您的行业。` }, source: project.sources[0] });
+    if (industryHit) own.push({ key: 'project_industry', points: 3, evidence: names(industryHit, 'name'), explanation: { en: `The project’s ${cn(industryHit)}name contains “${termIn(industryHit, 'en')}”, a word of your industry.`, zh: `项目名称含“${termIn(industryHit, 'zh')}”，属于您的行业。` }, source: project.sources[0] });
     const space = this.needs.space ? spaceOf(this.terms, name) : null;
     if (space && space.space === this.needs.space) {
       const kind = space.space === 'office' ? { en: 'office space', zh: '办公空间' } : { en: 'industrial space', zh: '产业空间' };
-      own.push({ key: space.space === 'office' ? 'office_space' : 'industrial_space', points: 1, evidence: names(space.hit, 'name'), explanation: { en: `The project’s name contains “${termIn(space.hit, 'en')}”: ${kind.en}.`, zh: `项目名称含“${termIn(space.hit, 'zh')}”，属于${kind.zh}。` }, source: project.sources[0] });
+      own.push({ key: space.space === 'office' ? 'office_space' : 'industrial_space', points: 1, evidence: names(space.hit, 'name'), explanation: { en: `The project’s ${cn(space.hit)}name contains “${termIn(space.hit, 'en')}”: ${kind.en}.`, zh: `项目名称含“${termIn(space.hit, 'zh')}”，属于${kind.zh}。` }, source: project.sources[0] });
     }
     if (own.length === 0) return null;
     const factors = [...own, ...this.industryDistrictFactor([project.district], { en: 'The project', zh: '该项目' })];
