@@ -147,7 +147,7 @@ function pagePaths(t: TestApp, lang: Lang): string[] {
   for (let page = 2; page <= Math.ceil(store.policies.length / 20); page++) paths.add(urls.policies(lang, { page }));
   // The investor tools with every kind of answer given, so every value's label is shown somewhere.
   paths.add(`${urls.policiesForMe(lang)}?entity_type=wfoe&district=chaoyang&statuses=hq_authorised,tech_sme&investor_origin=hong_kong&investor_type=company&in_ftz=yes&staff=10&paid_in_capital_usd=100000`);
-  paths.add(`${urls.policiesForMe(lang)}?entity_type=rep_office&district=bda&statuses=rd_hq&investor_origin=taiwan&imports_goods=yes&hires_foreign_staff=no`);
+  paths.add(`${urls.policiesForMe(lang)}?entity_type=rep_office&district=bda&statuses=rd_hq&investor_origin=taiwan&imports_goods=yes&hires_foreign_staff=no&business_lines=embodied_intelligence,tcm_hospital`);
   paths.add(`${urls.plan(lang)}?industry=new-generation-information-technology&entity_type=wfoe&district=chaoyang&staff=20&hires_foreign_staff=yes&imports_goods=yes&activity=software`);
   // Every market-access item's check, so each item's conditions and each list's notes are read.
   for (const item of store.all('market-access-items')) paths.add(`${urls.marketAccess(lang)}?activity=${item.id}`);
