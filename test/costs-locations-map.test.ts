@@ -131,6 +131,11 @@ describe('locations', () => {
     const districts = section(html, 'ranked-district');
     expect(districts).toContain('href="/en/districts/bda"');
     expect(text(districts)).toContain('Beijing Economic-Technological Development Area (Yizhuang) is a key location for the electronic information industry');
+    // Among the three best, it is outlined on the map like a district.
+    const top = await page('/en/locations?industry=automobile-transportation');
+    const ranked = (await post('/api/v1/site-recommendations', { industry: 'automobile-transportation' })).districts.map((d: { id: string }) => d.id);
+    expect(ranked.slice(0, 3)).toContain('bda');
+    expect(top).toContain('<a href="/en/districts/bda" class="is-highlighted">');
     const body = await post('/api/v1/site-recommendations', { industry: 'intelligent-equipment' });
     const bda = body.districts.find((d: { id: string }) => d.id === 'bda');
     expect(bda.factors.find((f: { factor: string }) => f.factor === 'industry_layout').evidence).toContain('Yizhuang');
