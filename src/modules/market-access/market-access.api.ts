@@ -1,6 +1,7 @@
 /** GET /api/v1/market-access?activity=&in_ftz=&foreign_share_pct=&lang= */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { t } from '../../platform/i18n/i18n.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { checkMarketAccess, type AccessFinding } from './check.js';
 import type { ContentService } from '../content/index.js';
@@ -15,10 +16,6 @@ export const accessQuerySchema = z
   })
   .strict();
 
-const UNVERIFIED = {
-  en: 'Check against the official text: this item was entered from general knowledge, not from an official document held by the platform.',
-  zh: '请以官方文本为准：此条目根据一般资料录入，并非取自平台所存的官方文件。',
-};
 
 function serialise(f: AccessFinding, lang: 'en' | 'zh') {
   return {
@@ -35,7 +32,7 @@ function serialise(f: AccessFinding, lang: 'en' | 'zh') {
     document_number: f.item.document_number ?? f.list.document_number ?? null,
     matched_keywords: f.matched,
     verified: f.item.verified,
-    notice: f.item.verified ? null : UNVERIFIED[lang],
+    notice: f.item.verified ? null : t(lang, 'access.unverified'),
     sources: f.item.sources,
     official_link: f.list.url ?? f.item.sources.find((s) => s.url)?.url ?? null,
   };
