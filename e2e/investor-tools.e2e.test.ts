@@ -36,16 +36,16 @@ describe('[PLAN] plan my investment', () => {
     await expect(page.locator(`${questionnaire} >> #entity_type`).count()).resolves.toBe(0);
     await expect(page.locator('.answers').textContent()).resolves.toContain('R&D centre');
     // Step 2: answer one of the questions that still matter.
-    await page.locator(questionnaire).locator('#investor_origin').selectOption('foreign');
+    await page.locator(questionnaire).locator('#in_ftz').selectOption('no');
     await page.locator(questionnaire).locator('button[type=submit]').click();
-    await page.waitForURL(/investor_origin=foreign/);
+    await page.waitForURL(/in_ftz=no/);
     expect(page.url()).toContain('district=haidian');
     // Change an earlier answer in the full form (a <details>, no script needed).
     await page.locator('.change-answers summary').click();
     await page.locator('#all-district').selectOption('changping');
     await page.locator('.change-answers button[type=submit]').click();
     await page.waitForURL(/district=changping/);
-    expect(page.url()).toContain('investor_origin=foreign');
+    expect(page.url()).toContain('in_ftz=no');
     await expect(page.locator('#steps').textContent()).resolves.toContain('Changping');
     await page.screenshot({ path: `${SHOTS}/en-plan-progressive.png`, fullPage: true });
     await page.close();
