@@ -168,8 +168,9 @@ describe('market access: the bottom line first', () => {
       const result = html.slice(html.indexOf('id="result"'));
       const first = /<p class="verdict[^"]*"[^>]*>([^<]+)<\/p>/.exec(result)!;
       expect(text(first[1]).trim()).toMatch(line);
-      // Nothing of the result comes before it but the section's heading.
+      // Nothing of the result comes before it but the section's heading, and the result comes before the form.
       expect(result.indexOf(first[0])).toBeLessThan(result.indexOf('<ul class="matches"'));
+      expect(html.indexOf('id="result"')).toBeLessThan(html.indexOf('<form class="filter-form"'));
       if (lang === 'zh') expect(text(first[1])).not.toMatch(ENGLISH_PHRASE);
     }
   });

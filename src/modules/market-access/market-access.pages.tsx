@@ -33,6 +33,12 @@ export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps):
           {badShare && (
             <ErrorSummary lang={lang} errors={[{ field: 'foreign_share_pct', message: t(lang, 'access.error.share') }]} />
           )}
+          {/* The answer first: once an activity is checked, its result comes before the form (kept for the next check). */}
+          {result && (
+            <Section id="result" title={t(lang, 'access.resultFor', { activity })}>
+              <AccessVerdict result={result} lang={lang} />
+            </Section>
+          )}
           <form class="filter-form" method="get" action={urls.marketAccess(lang)}>
             <div class="field">
               <label for="activity">{t(lang, 'access.activity')}</label>
@@ -52,11 +58,6 @@ export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps):
             </div>
             <button type="submit" class="button">{t(lang, 'access.submit')}</button>
           </form>
-          {result && (
-            <Section id="result" title={t(lang, 'access.result')}>
-              <AccessVerdict result={result} lang={lang} />
-            </Section>
-          )}
         </>
       ),
     };

@@ -756,6 +756,7 @@ export const en = {
   'access.bottom.more.other': '(And {count} more items below.)',
   'access.bottom.opened': 'Opened in Beijing by {document} ({sector}), on the conditions below.',
   'access.bottom.openedPilot': 'Opened in Beijing by a pilot ({sector}), on the conditions below.',
+  'access.resultFor': 'Result for “{activity}”',
   'access.bottom.none': 'No restriction found in the lists we hold — check the official list.',
   'plan.summary.title': 'Your plan at a glance',
   'plan.summary.details': 'Details',

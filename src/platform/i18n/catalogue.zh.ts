@@ -737,6 +737,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'access.bottom.more.other': '（下方另有{count}条。）',
   'access.bottom.opened': '北京试点已开放（{document}）：{sector}，须符合下列条件。',
   'access.bottom.openedPilot': '北京试点已开放：{sector}，须符合下列条件。',
+  'access.resultFor': '“{activity}”的查询结果',
   'access.bottom.none': '在平台所存清单中未找到限制——请以官方清单为准。',
   'plan.summary.title': '计划一览',
   'plan.summary.details': '详情',
