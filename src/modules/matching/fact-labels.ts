@@ -14,7 +14,12 @@ const ENUM_KEYS: Partial<Record<FactName, string>> = {
   business_lines: 'profile.businessLine.',
 };
 
-function labelOfOne(store: ContentStore, lang: Lang, fact: FactName, value: string | number | boolean): string {
+/** A form label inside an English sentence: "Wholly foreign-owned enterprise" → "wholly …", but "R&D centre" stays. */
+function inSentence(label: string, lang: Lang): string {
+  return lang === 'en' && /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+}
+
+function labelOfOne(store: ContentStore, lang: Lang, fact: FactName, value: string | number | boolean, sentence: boolean): string {
   if (typeof value === 'boolean') return t(lang, value ? 'profile.yes' : 'profile.no');
   if (typeof value === 'number') return numberFormat[lang].format(value);
   const type = (FACTS as Record<FactName, { type: string }>)[fact]?.type;
@@ -28,7 +33,8 @@ function labelOfOne(store: ContentStore, lang: Lang, fact: FactName, value: stri
   const prefix = ENUM_KEYS[fact];
   if (prefix) {
     try {
-      return t(lang, prefix + value);
+      const label = t(lang, prefix + value);
+      return sentence && fact !== 'investor_origin' ? inSentence(label, lang) : label;
     } catch {
       return value;
     }
@@ -37,13 +43,13 @@ function labelOfOne(store: ContentStore, lang: Lang, fact: FactName, value: stri
 }
 
 /** The value in words, a list joined in the page's language; null for "no value" (a negated condition's need). */
-export function factValueLabel(store: ContentStore, lang: Lang, fact: FactName, value: unknown): string | null {
+export function factValueLabel(store: ContentStore, lang: Lang, fact: FactName, value: unknown, { inSentence: sentence = false } = {}): string | null {
   if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.map((v) => labelOfOne(store, lang, fact, v as string)).join(lang === 'zh' ? '、' : ', ');
+  if (Array.isArray(value)) return value.map((v) => labelOfOne(store, lang, fact, v as string, sentence)).join(lang === 'zh' ? '、' : ', ');
   if (typeof value === 'object') {
     // A negated condition needs "anything but …".
-    const inner = factValueLabel(store, lang, fact, (value as { not?: unknown }).not);
+    const inner = factValueLabel(store, lang, fact, (value as { not?: unknown }).not, { inSentence: sentence });
     return inner === null ? null : t(lang, 'match.notValue', { value: inner });
   }
-  return labelOfOne(store, lang, fact, value as string | number | boolean);
+  return labelOfOne(store, lang, fact, value as string | number | boolean, sentence);
 }

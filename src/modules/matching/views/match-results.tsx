@@ -4,36 +4,12 @@ import { urls } from '../../../platform/http/urls.js';
 import { SourceList } from '../../../platform/views/sources.js';
 import type { ContentStore } from '../../content/index.js';
 import type { MatchResult, NextQuestion } from '../match.js';
+import { factValueLabel } from '../fact-labels.js';
 import { BENEFIT_TYPES, type FactName } from '../rules.schemas.js';
 
-/** The words for one value of a fact: a district's or industry's name, an entity type's label — never its code. */
-function valueLabel(fact: FactName, value: unknown, store: ContentStore, lang: Lang): string {
-  const code = String(value);
-  switch (fact) {
-    case 'industry': return store.get('industries', code)?.[lang].name ?? code;
-    case 'district': return store.districts.find((d) => d.id === code)?.[lang].name ?? code;
-    case 'ftz_cluster': return store.get('zones', code)?.[lang].name ?? code;
-    case 'park': return store.get('parks', code)?.[lang].name ?? code;
-    case 'entity_type': return inSentence(t(lang, `profile.entity.${code}`), lang);
-    case 'statuses': return inSentence(t(lang, `profile.status.${code}`), lang);
-    case 'investor_origin': return t(lang, `profile.origin.${code}`);
-    case 'investor_type': return inSentence(t(lang, `profile.investorType.${code}`), lang);
-    case 'business_lines': return inSentence(t(lang, `profile.businessLine.${code}`), lang);
-    default: return code;
-  }
-}
-
-/** A form label inside an English sentence: "Wholly foreign-owned enterprise" → "wholly …", but "R&D centre" stays. */
-function inSentence(label: string, lang: Lang): string {
-  return lang === 'en' && /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
-}
-
+/** A value in the sentence "you said …; needed …": its label in the page's language, never its code. */
 function show(fact: FactName, value: unknown, store: ContentStore, lang: Lang): string {
-  if (Array.isArray(value)) return value.map((v) => valueLabel(fact, v, store, lang)).join(lang === 'zh' ? '、' : ', ') || '—';
-  if (typeof value === 'number') return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
-  if (typeof value === 'boolean') return t(lang, value ? 'profile.yes' : 'profile.no');
-  if (value && typeof value === 'object' && 'not' in value) return `${t(lang, 'match.not')} ${show(fact, (value as { not: unknown }).not, store, lang)}`;
-  return valueLabel(fact, value, store, lang);
+  return factValueLabel(store, lang, fact, value, { inSentence: true }) || '—';
 }
 
 export function ResultCard({ result, store, lang }: { result: MatchResult; store: ContentStore; lang: Lang }) {
