@@ -181,7 +181,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                   <a href={`${urls.sites(lang)}?${new URLSearchParams(siteQuery).toString()}`}>{t(lang, 'sites.title')}</a>
                 </p>
               </Section>
-              <Section id="costs" title={t(lang, 'estimator.title')}>
+              <Section id="costs" title={t(lang, 'plan.costsTitle')}>
                 <CostSection lang={lang} cost={cost} />
                 <p>
                   <a href={links.estimator}>{t(lang, 'costs.estimate')}</a>
