@@ -33,7 +33,7 @@ async function phoneAxe(path: string): Promise<unknown[]> {
 }
 
 const TOOLS = {
-  en: { menu: 'Menu', tools: ['Plan my investment', 'Policies for me', 'Market access', 'Where to locate', 'Costs'] },
+  en: { menu: 'Menu', tools: ['Plan my investment', 'Policies for me', 'Market access', 'Where to locate', 'Cost estimate'] },
   zh: { menu: '菜单', tools: ['投资计划', '适用政策', '市场准入', '选址', '成本测算'] },
 } as const;
 

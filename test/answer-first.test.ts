@@ -188,7 +188,7 @@ describe('market access: the document that opens an activity', () => {
 describe('navigation', () => {
   it('puts the investor tools in the main menu, which folds into a <details> “Menu” without script', async () => {
     for (const [lang, menu, tools] of [
-      ['en', 'Menu', ['Plan my investment', 'Policies for me', 'Market access', 'Where to locate', 'Costs']],
+      ['en', 'Menu', ['Plan my investment', 'Policies for me', 'Market access', 'Where to locate', 'Cost estimate']],
       ['zh', '菜单', ['投资计划', '适用政策', '市场准入', '选址', '成本测算']],
     ] as const) {
       const { html } = await get(`/${lang}/industries`);

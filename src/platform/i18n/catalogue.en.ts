@@ -796,7 +796,7 @@ export const en = {
   'nav.tool.policiesForMe': 'Policies for me',
   'nav.tool.marketAccess': 'Market access',
   'nav.tool.sites': 'Where to locate',
-  'nav.tool.costs': 'Costs',
+  'nav.tool.costs': 'Cost estimate',
   'home.planLead': 'Answer a few questions once: get the policies that apply to you, the market-access answer, suggested locations, a yearly cost and your setup steps on one page.',
   'home.orLabel': 'Or:',
   'search.filterSummary': 'Filter by type: {current}',
