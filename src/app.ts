@@ -75,7 +75,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL });
     registerMatchingApi(api, deps.content, search);
     registerMarketAccessApi(api, deps.content);
-    registerSitesApi(api, deps.content);
+    registerSitesApi(api, deps.content, search);
   });
   // Build the search index once the server is up, so the first search does not pay for it.
   app.addHook('onReady', async () => {

@@ -131,3 +131,21 @@ describe('every answer is valid JSON of the documented shape', () => {
     expect(new Set([...seen].map((s) => s.split(':')[1])).size).toBe(3);
   });
 });
+
+describe('the other tools read plain words too, and document what they answer', () => {
+  it('ranks locations for a free-text industry and says how it was read', async () => {
+    const response = await fetch(`${t.base}/api/v1/site-recommendations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ industry: 'robotics' }) });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.understood.industry).toMatchObject({ given: 'robotics', value: 'intelligent-equipment' });
+    const unknown = await (await fetch(`${t.base}/api/v1/site-recommendations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ industry: 'qqqzzz' }) })).json();
+    expect(unknown.understood.industry).toMatchObject({ value: null, how: 'unknown' });
+    expect(unknown.districts.length).toBeGreaterThan(0);
+  });
+
+  it('documents every field the cost estimate answers with', async () => {
+    const documented = document.paths['/api/v1/cost-estimate'].post.responses['200'].content['application/json'].schema as { properties: Record<string, unknown> };
+    const body = await (await fetch(`${t.base}/api/v1/cost-estimate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ district: 'bda', office: { area_m2: 500 } }) })).json();
+    expect(Object.keys(body).sort()).toEqual(Object.keys(documented.properties).sort());
+  });
+});

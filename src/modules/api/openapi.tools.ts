@@ -25,8 +25,8 @@ const location = {
     url: str,
     districts: { type: 'array', items: str },
     score: { type: 'number', description: 'the sum of the factors’ points' },
-    factors: { type: 'array', items: { type: 'object', properties: { factor: str, points: { type: 'number' }, evidence: str, source } } },
-    rent_estimate: { type: ['object', 'null'], properties: { area_m2: { type: 'number' }, business_area: str, effective_rent: { type: 'number' }, unit: str, monthly_cny: { type: 'integer' }, source } },
+    factors: { type: 'array', items: { type: 'object', properties: { factor: str, points: { type: 'number' }, explanation: { type: 'string', description: 'the factor in a sentence, naming the place and quoting the guide' }, evidence: str, source } } },
+    rent_estimate: { type: ['object', 'null'], properties: { area_m2: { type: 'number' }, business_area: str, effective_rent: { type: 'number' }, unit: str, monthly_cny: { type: 'integer' }, yearly_cny: { type: 'integer' }, source } },
   },
 };
 
@@ -37,6 +37,38 @@ const accessItem = {
     restriction: {}, exceeds_cap: { type: ['boolean', 'null'] }, sector: str, text: str, conditions: { type: ['string', 'null'] },
     document_number: { type: ['string', 'null'] }, matched_keywords: { type: 'array', items: str }, verified: { type: 'boolean' },
     notice: { type: ['string', 'null'] }, sources: { type: 'array', items: source }, official_link: { type: ['string', 'null'] },
+  },
+};
+
+const bi = { type: 'object', properties: { en: str, zh: str }, required: ['en', 'zh'] };
+const costEstimate = {
+  type: 'object',
+  properties: {
+    location: {
+      type: 'object',
+      properties: {
+        district: str, rate_zone: str, rate_zone_label: bi, business_district: str,
+        rent_row: { type: 'object', description: 'the rent row used and why (the business district’s own row, or “Others”)', properties: { area: bi, effective_rent: { type: 'number' }, why: str } },
+      },
+    },
+    months: { type: 'integer' },
+    period_label: bi,
+    components: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          key: str, name: bi, amount_cny: { type: 'number' }, per_month_cny: { type: 'number' }, period: { type: 'object', properties: { unit: str, count: { type: 'number' } } },
+          formula: str, formula_text: bi, rate: str, unit: str, source: { type: 'object', properties: { document: str, section: str, table: str, row: str } }, source_text: bi,
+        },
+      },
+    },
+    total: { type: 'number', description: 'the employer’s costs for the period, without ranges' },
+    total_range: { type: 'object', properties: { min: { type: 'number' }, max: { type: 'number' } } },
+    total_includes: { type: 'array', items: bi },
+    total_excludes: { type: 'array', items: bi },
+    social_insurance: { type: ['object', 'null'], description: 'both shares per insurance: employer and employee rates and amounts, and the total remitted' },
+    notes: { type: 'array', items: bi },
   },
 };
 
@@ -81,7 +113,7 @@ export function toolPaths(): Record<string, unknown> {
         tags: ['investor tools'], operationId: 'site_recommendations', summary: 'Districts, parks and zones, Pilot FTZ clusters and 2025 projects ranked, each score broken into named factors',
         parameters: [lang],
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(siteRequestSchema, 'input') } } },
-        responses: { 200: json({ type: 'object', properties: { districts: { type: 'array', items: location }, parks: { type: 'array', items: location }, ftz_clusters: { type: 'array', items: location }, projects: { type: 'array', items: location }, notes: { type: 'array', items: str } } }, 'Rankings per kind of location'), 400: invalid, 429: limited },
+        responses: { 200: json({ type: 'object', properties: { understood: { type: 'object', description: 'how a free-text industry was read (value null: no industry fitted, ranked without one)' }, districts: { type: 'array', items: location }, parks: { type: 'array', items: location }, ftz_clusters: { type: 'array', items: location }, projects: { type: 'array', items: location }, notes: { type: 'array', items: str } } }, 'Rankings per kind of location'), 400: invalid, 429: limited },
       },
     },
     '/api/v1/cost-estimate': {
@@ -89,7 +121,7 @@ export function toolPaths(): Record<string, unknown> {
         tags: ['investor tools'], operationId: 'cost_estimate', summary: 'Rent, utilities and employer social insurance for a location, each with formula, rate and source',
         parameters: [lang],
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(estimateRequestSchema, 'input') } } },
-        responses: { 200: json({ type: 'object', properties: { components: { type: 'array', items: { type: 'object', properties: { name: {}, amount_cny: {}, formula: str, rate: {}, unit: {}, source } } }, total: { type: 'number' }, total_range: { type: 'object', properties: { min: { type: 'number' }, max: { type: 'number' } } }, notes: { type: 'array' } } }, 'The estimate'), 400: invalid, 429: limited },
+        responses: { 200: json(costEstimate, 'The estimate'), 400: invalid, 429: limited },
       },
     },
   };

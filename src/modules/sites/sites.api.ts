@@ -4,10 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { InvalidRequestError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import type { ContentService } from '../content/index.js';
+import { readAnswer } from '../matching/read-answer.js';
+import type { SearchService } from '../search/index.js';
 import { locationUrl } from './locations.js';
 import { rankSites, siteRequestSchema, type LocationScore } from './rank.js';
 
@@ -28,17 +29,17 @@ function view(s: LocationScore, lang: Lang) {
   };
 }
 
-export function registerSitesApi(api: FastifyInstance, content: ContentService): void {
+export function registerSitesApi(api: FastifyInstance, content: ContentService, search: SearchService): void {
   api.post('/api/v1/site-recommendations', async (request) => {
     const { lang } = parseInput(querySchema, request.query);
     const body = parseInput(siteRequestSchema, request.body, 'body');
     const store = content.store;
-    if (body.industry && !store.get('industries', body.industry)) {
-      const reason = `unknown industry "${body.industry.slice(0, 80)}"; see /api/v1/industries for the ids`;
-      throw new InvalidRequestError(`The request has an invalid field: ${reason}.`, [{ name: 'industry', reason }]);
-    }
-    const ranking = rankSites(store, body);
+    // Plain words ("robotics", "医疗器械") are read as the policy match reads them; words that fit no industry rank
+    // without an industry, and `understood` says so, instead of refusing the request.
+    const read = body.industry === undefined ? null : readAnswer('industry', body.industry, store, search.current);
+    const ranking = rankSites(store, { ...body, industry: read?.id ?? undefined });
     return {
+      understood: read && body.industry !== undefined ? { industry: { given: body.industry, value: read.id, how: read.how, label: read.label?.[lang] ?? null } } : {},
       districts: ranking.districts.map((s) => view(s, lang)),
       parks: ranking.parks.map((s) => view(s, lang)),
       ftz_clusters: ranking.clusters.map((s) => view(s, lang)),
