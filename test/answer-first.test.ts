@@ -198,8 +198,10 @@ describe('navigation', () => {
       expect([...toolList.matchAll(/<a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1])).toEqual(tools);
       for (const href of ['plan', 'policies-for-me', 'market-access', 'locations', 'costs/estimate']) expect(toolList).toContain(`href="/${lang}/${href}"`);
     }
-    const { html } = await get('/en/market-access');
-    expect(html).toMatch(/<a href="\/en\/market-access" aria-current="page">Market access<\/a>/);
+    for (const [path, name] of [['market-access', 'Market access'], ['plan', 'Plan my investment'], ['policies-for-me', 'Policies for me'], ['locations', 'Where to locate'], ['costs/estimate', 'Cost estimate']]) {
+      const { html } = await get(`/en/${path}`);
+      expect(html).toContain(`<a href="/en/${path}" aria-current="page">${name}</a>`);
+    }
   });
 
   it('gives the home page one primary action: the plan', async () => {

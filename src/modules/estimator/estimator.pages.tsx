@@ -250,7 +250,7 @@ export function registerEstimatorPages(app: FastifyInstance, deps: PageDeps, con
     return {
       title: t(lang, 'estimator.title'),
       description: t(lang, 'estimator.lead'),
-      section: 'nav.costs',
+      section: 'nav.tool.costs',
       status: errors.length ? 400 : 200,
       crumbs: [{ label: t(lang, 'costs.title'), href: urls.costs(lang) }, { label: t(lang, 'estimator.title') }],
       sources: store.costs.flatMap((c) => c.sources),

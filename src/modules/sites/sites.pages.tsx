@@ -75,7 +75,7 @@ export function registerSitesPages(app: FastifyInstance, deps: PageDeps): void {
     return {
       title: t(lang, 'sites.title'),
       description: t(lang, 'sites.lead'),
-      section: 'nav.map',
+      section: 'nav.tool.sites',
       status: form.errors.length ? 400 : 200,
       crumbs: [{ label: t(lang, 'sites.title') }],
       sources: [...allFactors.slice(0, 20), ...store.all('site-terms').slice(0, 1).flatMap((x) => x.sources), ...store.districts[0].sources],
