@@ -204,6 +204,16 @@ describe('navigation', () => {
     }
   });
 
+  it('hides the “Menu” and filter toggles on wide screens only where the browser can show a closed <details>’ content', async () => {
+    const css = (await get('/assets/site.css')).html.replace(/\/\*[\s\S]*?\*\//g, '');
+    const supports = css.indexOf('@supports selector(::details-content)');
+    expect(supports).toBeGreaterThan(-1);
+    // Outside @supports the toggles are always shown: an older browser gets a folded menu, never a missing one.
+    const outside = css.replace(/@supports selector\(::details-content\) \{[\s\S]*?\n\}\n/g, '');
+    expect(outside).not.toMatch(/\.(site-nav|type-filter)__toggle \{ display: none; \}/);
+    expect(outside).not.toContain('::details-content');
+  });
+
   it('gives the home page one primary action: the plan', async () => {
     for (const lang of ['en', 'zh'] as const) {
       const { html } = await get(`/${lang}`);
