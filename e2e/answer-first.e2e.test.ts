@@ -63,6 +63,7 @@ describe('[NAV] the main menu', () => {
       await toolLink(small, TOOLS[lang].tools[1]).click();
       await small.waitForURL(/\/policies-for-me$/);
       await small.close();
+      for (const path of [`/${lang}`, `/${lang}/market-access?activity=${lang === 'en' ? 'hospital' : '医院'}`]) await expect(phoneAxe(path)).resolves.toEqual([]);
     });
   }
 });
