@@ -113,7 +113,10 @@ try {
   await measure('baseline: POST, constant 49 KB answer', (name) => loadPost(name, 'http://127.0.0.1:3902/large', { profile: 1 }, (n) => ({ profile: n })));
   const matchProfile = { industry: 'pharmaceutical-health', entity_type: 'rd_center', district: 'haidian', paid_in_capital_usd: 8000000, staff: 60 };
   await measure('policy match, one profile repeated', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/policy-match', matchProfile));
-  await measure('policy match, 35 test profiles varied', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/policy-match', matchProfile, (n) => ({ ...matchProfiles[n % matchProfiles.length], paid_in_capital_usd: 100_000 + n })));
+  const varied = (n: number) => ({ ...matchProfiles[n % matchProfiles.length], paid_in_capital_usd: 100_000 + n });
+  await measure(`policy match, ${matchProfiles.length} test profiles varied`, (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/policy-match', matchProfile, varied));
+  // The whole answer (every rule, ~100 KB with 107 rules) instead of the first page of 25: what a client that asks for all pays.
+  await measure('policy match, every result (limit=200), profiles varied', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/policy-match?limit=200', matchProfile, varied));
   await measure('cost estimate', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/cost-estimate', { district: 'haidian', office: { area_m2: 600 }, water_m3_per_month: 50, gas: { m3_per_month: 100 }, staff: { count: 60, monthly_salary_cny: 15000 } }));
   await measure('search page (HTML)', (name) => load(name, 'http://127.0.0.1:3901/en/search', questions.map((q) => `/${q.endsWith('zh') ? 'zh' : 'en'}/search?${q.replace(/&lang=\w+$/, '')}`)));
   await stop(hello);

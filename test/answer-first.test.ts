@@ -144,6 +144,11 @@ describe('"today" is the date in Beijing', () => {
     expect(text(after.html)).toContain(`Policies in force on ${day} (Beijing time)`);
     const zh = await get(`/zh/policies-for-me?${PROFILE}`);
     expect(text(zh.html)).toMatch(/按\d{4}年\d{1,2}月\d{1,2}日（北京时间）有效的政策计算/);
+    // The API answers from the same clock: the rule is in the answer at 00:30 Beijing time, not at 23:30.
+    const apiRules = async () => JSON.parse((await app.inject({ method: 'POST', url: '/api/v1/policy-match?limit=200', payload: {} })).body).results.map((r: { rule: string }) => r.rule);
+    expect(await apiRules()).toContain(dated!.id);
+    now = new Date(midnight - 30 * 60_000);
+    expect(await apiRules()).not.toContain(dated!.id);
   });
 
   it('dates the calendar export from the same clock', async () => {

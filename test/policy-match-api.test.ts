@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const post = async (body: unknown, lang = 'en', detail?: 'full' | 'compact') => {
-  const response = await fetch(`${t.base}/api/v1/policy-match?lang=${lang}${detail ? `&detail=${detail}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${t.base}/api/v1/policy-match?lang=${lang}&limit=200${detail ? `&detail=${detail}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, text: await response.text() };
 };
 const match = async (body: unknown, lang = 'en') => {
@@ -83,6 +83,29 @@ describe('plain words in a profile', () => {
     const entity = failed.find((f: { given: unknown }) => f.given === 'wfoe');
     expect(entity.given_label).toBe('外商独资企业');
     expect(failed.every((f: { given_label: string | null }) => f.given_label === null || !/^[a-z]+_[a-z_]+$/.test(f.given_label))).toBe(true);
+  });
+});
+
+describe('the answer a page at a time', () => {
+  it('gives the first 25 results by default, applies first, with counts over all and the questions still open', async () => {
+    const profile = { entity_type: 'rd_center', district: 'haidian', industry: 'pharmaceutical-health' };
+    const all = await match(profile);
+    const response = await fetch(`${t.base}/api/v1/policy-match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) });
+    const first = await response.json();
+    expect(first).toMatchObject({ limit: 25, offset: 0, total: all.results.length, counts: all.counts });
+    expect(first.results).toEqual(all.results.slice(0, 25));
+    expect(first.next_questions).toEqual(all.next_questions);
+    expect(all.counts.applies + all.counts.may_apply + all.counts.does_not_apply).toBe(all.results.length);
+    const rest = await (await fetch(`${t.base}/api/v1/policy-match?status=does_not_apply&offset=2&limit=3`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) })).json();
+    expect(rest.total).toBe(all.counts.does_not_apply);
+    expect(rest.results).toEqual(all.results.filter((r: { status: string }) => r.status === 'does_not_apply').slice(2, 5));
+  });
+
+  it('names a bad status, limit or offset in a problem document', async () => {
+    const response = await fetch(`${t.base}/api/v1/policy-match?status=maybe&limit=0&offset=-1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(400);
+    const problem = await response.json();
+    expect(problem['invalid-params'].map((p: { name: string }) => p.name).sort()).toEqual(['limit', 'offset', 'status']);
   });
 });
 

@@ -12,9 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const investor = { investor_type: 'individual', investor_origin: 'foreign', entity_type: 'wfoe', paid_in_capital_usd: 3_000_000 };
+const investor = { investor_type: 'individual', investor_origin: 'foreign', entity_type: 'wfoe', paid_in_capital_usd: 3_000_000, industry_encouraged: true, stable_investment_years: 3 };
 const statusOf = async (rule: string) => {
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/policy-match', payload: investor });
+  const response = await t.app.inject({ method: 'POST', url: '/api/v1/policy-match?limit=200', payload: investor });
   return (JSON.parse(response.body) as { results: { rule: string; status: string }[] }).results.find((r) => r.rule === rule)?.status;
 };
 

@@ -107,10 +107,24 @@ function buildResultJson(result: MatchResult, store: ContentStore, lang: Lang, f
   };
 }
 
-export function matchAnswer(understood: Record<string, UnderstoodJson>, results: MatchResult[], nextQuestions: NextQuestion[], store: ContentStore, lang: Lang, full = false): MatchResponse {
+export interface AnswerPage {
+  limit: number;
+  offset: number;
+  statuses: readonly MatchResult['status'][];
+}
+
+/** One page of the results (of the statuses asked for), with counts over all of them and the questions still open. */
+export function matchAnswer(understood: Record<string, UnderstoodJson>, results: MatchResult[], nextQuestions: NextQuestion[], store: ContentStore, lang: Lang, full: boolean, page: AnswerPage): MatchResponse {
+  const counts = { applies: 0, may_apply: 0, does_not_apply: 0 };
+  for (const r of results) counts[r.status]++;
+  const chosen = results.filter((r) => page.statuses.includes(r.status));
   return {
     understood,
-    results: results.map((r) => matchResultJson(r, store, lang, full)),
+    counts,
+    total: chosen.length,
+    limit: page.limit,
+    offset: page.offset,
+    results: chosen.slice(page.offset, page.offset + page.limit).map((r) => matchResultJson(r, store, lang, full)),
     next_questions: nextQuestions.map((q) => ({ fact: q.fact, question: q.question[lang], decides: q.decides })),
   };
 }

@@ -39,7 +39,11 @@ export const understoodSchema = z.object({
 
 export const matchResponseSchema = z.object({
   understood: z.record(z.string(), understoodSchema).describe('how each answer was understood; an answer that fits nothing is left unknown, never refused'),
-  results: z.array(matchResultSchema),
+  counts: z.object({ applies: z.number().int(), may_apply: z.number().int(), does_not_apply: z.number().int() }).describe('results per status, over every rule in force'),
+  total: z.number().int().describe('results of the statuses asked for'),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  results: z.array(matchResultSchema).describe('applies first, then may apply, then does not apply; most relevant first within each'),
   next_questions: z.array(z.object({ fact: z.enum(FACT_NAMES), question: z.string(), decides: z.number().int() })),
 });
 

@@ -83,7 +83,8 @@ function outcomeOf(p: PreparedRule, facts: Facts, book: RuleBook, cache: BookCac
   return outcome;
 }
 
-export function matchPolicies(book: RuleBook, store: ContentStore, facts: Facts, today = new Date().toISOString().slice(0, 10)): { results: MatchResult[]; nextQuestions: NextQuestion[] } {
+/** `today` is the date in Beijing (platform/clock.ts): a rule comes into force at midnight there, not in UTC. */
+export function matchPolicies(book: RuleBook, store: ContentStore, facts: Facts, today: string): { results: MatchResult[]; nextQuestions: NextQuestion[] } {
   const cache = cacheOf(book, store);
   const dated = cache.prepared
     .filter((p) => inForce(p.rule, today))
