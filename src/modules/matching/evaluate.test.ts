@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from './evaluate.js';
+import { evaluate, evidenceSet } from './evaluate.js';
 import type { Condition, Leaf, Parameter } from './rules.schemas.js';
 
 const label = { en: 'x', zh: 'x' };
@@ -45,5 +45,21 @@ describe('three-valued rule evaluation', () => {
 
   it('fails loudly on a condition naming a parameter that does not exist', () => {
     expect(() => evaluate(leaf({ fact: 'staff', op: 'gte', param: 'nope' }), { staff: 5 }, parameters)).toThrow(/unknown parameter/);
+  });
+});
+
+describe('a set read from the investor’s own words', () => {
+  const needs = (op: 'includes' | 'excludes', value: string) => ({ fact: 'business_lines' as const, op, value: [value], label: { en: value, zh: value } });
+  it('settles what it holds and leaves open what it lacks', () => {
+    const said = { business_lines: evidenceSet(['robotics']) };
+    expect(evaluate(needs('includes', 'robotics'), said, new Map()).truth).toBe('met');
+    expect(evaluate(needs('includes', 'hospital'), said, new Map()).truth).toBe('unknown');
+    expect(evaluate(needs('excludes', 'robotics'), said, new Map()).truth).toBe('not_met');
+    expect(evaluate(needs('excludes', 'hospital'), said, new Map()).truth).toBe('unknown');
+  });
+  it('is settled either way when the investor ticked the list', () => {
+    const ticked = { business_lines: ['robotics'] };
+    expect(evaluate(needs('includes', 'hospital'), ticked, new Map()).truth).toBe('not_met');
+    expect(evaluate(needs('excludes', 'hospital'), ticked, new Map()).truth).toBe('met');
   });
 });

@@ -22,6 +22,15 @@ export interface Evaluation {
   missing: Leaf[];
 }
 
+/**
+ * A set fact read from the investor's own words ("R&D and manufacturing of humanoid robots"): the values it holds are
+ * known, but what it lacks is not — the words say nothing about data export. So a condition that needs a value the
+ * set lacks is still open ("may apply"), never failed.
+ */
+export type EvidenceSet = string[] & { readonly evidence: true };
+export const evidenceSet = (values: readonly string[]): EvidenceSet => Object.assign([...values], { evidence: true as const });
+export const isEvidenceSet = (value: unknown): value is EvidenceSet => Array.isArray(value) && (value as { evidence?: unknown }).evidence === true;
+
 export class UnknownParameterError extends Error {}
 
 function resolve(leaf: Leaf, parameters: Map<string, Parameter>): unknown {
@@ -57,7 +66,13 @@ function leafTruth(leaf: Leaf, facts: Facts, parameters: Map<string, Parameter>,
     return 'unknown';
   }
   const needed = resolve(leaf, parameters);
-  if (compare(leaf.op, given, needed)) {
+  const met = compare(leaf.op, given, needed);
+  // Evidence that lacks a value settles neither "includes" (failing) nor "excludes" (passing): the value may be there.
+  if (isEvidenceSet(given) && ((leaf.op === 'includes' && !met) || (leaf.op === 'excludes' && met))) {
+    into.missing.push(leaf);
+    return 'unknown';
+  }
+  if (met) {
     into.passed.push(leaf);
     return 'met';
   }

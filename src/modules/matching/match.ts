@@ -1,6 +1,6 @@
 /** Which policies apply to an investor, and why: every rule evaluated, ordered, with the questions still open. */
 import type { ContentStore } from '../content/index.js';
-import { evaluate, type Evaluation, type Facts } from './evaluate.js';
+import { evaluate, isEvidenceSet, type Evaluation, type Facts } from './evaluate.js';
 import { leavesOf, type RuleBook } from './rule-book.js';
 import type { FactName, Leaf, Rule } from './rules.schemas.js';
 
@@ -63,7 +63,7 @@ function outcomeKey(p: PreparedRule, facts: Facts): string | null {
   for (const fact of p.facts) {
     const value = facts[fact];
     if (typeof value === 'number') return null;
-    key += value === undefined ? '|' : typeof value === 'string' || Array.isArray(value) ? `|${JSON.stringify(value)}` : `|${value}`;
+    key += value === undefined ? '|' : typeof value === 'string' || Array.isArray(value) ? `|${JSON.stringify(value)}${isEvidenceSet(value) ? '~' : ''}` : `|${value}`;
   }
   return key;
 }

@@ -1,7 +1,8 @@
 /**
  * Matching on investor profiles written from the guide alone (test/fixtures/independent/investor-profiles.json).
- * Measured on 2026-12-01: 17 of 34 profiles fully right; the other 17 leave an expected policy at "may apply"
- * because the profile does not say its business line (a question the page then asks) — none is wrongly said to apply.
+ * Measured on 2026-12-01: 17 of 34 profiles fully right with business lines only as answers; 30 of 34 once the
+ * investor's description is read as evidence of them (read-description.ts). The other four leave an expected policy
+ * at "may apply" for a fact the profile does not give (a question the page then asks); none is wrongly said to apply.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,8 +27,8 @@ describe('policy matching on the independent profiles', () => {
     expect(report.outcomes.flatMap((o) => o.problems.filter((p) => p.includes('expected not to apply')))).toEqual([]);
   });
 
-  it('gets at least half of the profiles fully right, and leaves the rest at "may apply", never "does not apply"', () => {
-    expect(report.right / report.count).toBeGreaterThanOrEqual(0.5);
+  it('gets at least 85 % of the profiles fully right, and leaves the rest at "may apply", never "does not apply"', () => {
+    expect(report.right / report.count).toBeGreaterThanOrEqual(0.85);
     expect(report.outcomes.flatMap((o) => o.problems.filter((p) => /does_not_apply|no rule/.test(p)))).toEqual([]);
   });
 });

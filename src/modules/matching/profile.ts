@@ -6,9 +6,10 @@ import { z } from 'zod';
 import type { ContentStore } from '../content/index.js';
 import type { SearchIndex } from '../search/index.js';
 import { BUSINESS_LINES, ENTITY_TYPES, FACT_NAMES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from './rules.schemas.js';
-import type { Facts } from './evaluate.js';
+import { evidenceSet, type Facts } from './evaluate.js';
 import type { UnderstoodJson } from './match.schemas.js';
 import { readAnswer, type AnswerKind, type ReadAnswer } from './read-answer.js';
+import { valuesInDescription } from './read-description.js';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', 'yes', 'no', '是', '否', 'on'])]).transform((v) => v === true || v === 'true' || v === 'yes' || v === '是' || v === 'on');
 const amount = z.coerce.number().min(0).max(1e13);
@@ -69,6 +70,10 @@ const NOTE = {
   derived: (name: Note): Note => ({ en: `Not given: follows from the park (${name.en}).`, zh: `未填写：由所在园区（${name.zh}）推定。` }),
   search: (words: string): Note => ({ en: `Read by search (${words}): check that this is what you meant.`, zh: `通过检索（${words}）识别，请确认是否符合您的意思。` }),
   words: (words: string): Note => ({ en: `Read from the words "${words}".`, zh: `根据“${words}”一词识别。` }),
+  described: (words: string): Note => ({
+    en: `Read from your description ("${words}"); anything it does not mention stays not yet known.`,
+    zh: `根据您的描述（“${words}”）识别；描述未提及的内容仍按“尚不清楚”处理。`,
+  }),
 };
 
 function noteOf(read: ReadAnswer): Note | null {
@@ -100,6 +105,24 @@ export function understandProfile(input: ProfileInput, store: ContentStore, inde
     if (value === undefined) continue;
     facts[key] = value as Facts[FactName];
     understood[key] = { given: value as Understood['given'], value: value as Understood['value'], how: 'value', label: null, note: null };
+  }
+  // The investor's description (activity, and an industry given in words) is evidence of business lines, and of the
+  // industry when none was given: read as such and said so, never as more than it says.
+  const description = [input.activity, input.industry].filter(Boolean).join(' · ');
+  if (description && facts.business_lines === undefined) {
+    const named = valuesInDescription(store, 'business_lines', description);
+    if (named.length) {
+      facts.business_lines = evidenceSet(named.map((n) => n.value));
+      const words = named.map((n) => n.term).join(', ');
+      understood.business_lines = { given: null, value: named.map((n) => n.value), how: 'derived', label: null, note: NOTE.described(words) };
+    }
+  }
+  if (input.activity && facts.industry === undefined && understood.industry === undefined) {
+    const read = readAnswer('industry', input.activity, store, index);
+    if (read.id && read.how !== 'search') {
+      facts.industry = read.id;
+      understood.industry = { given: null, value: read.id, how: 'derived', label: read.label, note: NOTE.described(read.matched ?? input.activity.slice(0, 60)) };
+    }
   }
   // A sub-park lies in one district (Haidian Park in Haidian): naming it answers "which district?" too.
   if (subPark && facts.district === undefined && subPark.districts.length === 1) {

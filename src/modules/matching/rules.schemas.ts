@@ -126,8 +126,19 @@ export const parameterSchema = z
 export type Parameter = z.infer<typeof parameterSchema>;
 
 /** The question asked for each fact (its id is the fact's name). */
+const terms = z.object({ en: z.array(z.string().min(1)), zh: z.array(z.string().min(1)) }).strict();
+
 export const factQuestionSchema = z
-  .object({ id: z.enum(FACT_NAMES), en: z.object({ question: z.string().min(1) }).strict(), zh: z.object({ question: z.string().min(1) }).strict() })
+  .object({
+    id: z.enum(FACT_NAMES),
+    en: z.object({ question: z.string().min(1) }).strict(),
+    zh: z.object({ question: z.string().min(1) }).strict(),
+    /**
+     * Words that name a value of a set fact in an investor's own description ("humanoid robots" → embodied
+     * intelligence), so an activity given in words counts as evidence for those values (see profile.ts).
+     */
+    value_terms: z.record(z.string(), terms).optional(),
+  })
   .strict();
 
 export { DISTRICT_IDS };
