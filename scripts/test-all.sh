@@ -42,6 +42,9 @@ node -e '
     if (!fs.existsSync(f)) { failed++; continue; }
     const r = JSON.parse(fs.readFileSync(f, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    // A file that fails before any test runs (an error in beforeAll, an import that throws) fails no single test:
+    // count it once, so the summary never reads "0 failed" for a red run.
+    failed += r.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((a) => a.status === "failed")).length;
   }
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 '
