@@ -21,13 +21,12 @@ const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filt
 /** "robotics" meets "robot", "batteries" meets "battery": plurals and -ics endings only. */
 const stem = (word: string) => word.replace(/(ies)$/, 'y').replace(/(ics|es|s)$/, '');
 
-function spansOf(text: string, value: string, term: string): Span[] {
+function spansOf(text: string, said: string[], value: string, term: string): Span[] {
   const found: Span[] = [];
   if (HAN.test(term)) {
     for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) found.push({ value, term, space: 'char', from: at, to: at + term.length });
     return found;
   }
-  const said = words(text).map(stem);
   const wanted = words(term).map(stem);
   for (let i = 0; i + wanted.length <= said.length; i++) {
     const fits = wanted.every((w, j) => w === said[i + j] || (w.length >= 4 && said[i + j].startsWith(w)));
@@ -42,7 +41,8 @@ const inside = (a: Span, b: Span) => a !== b && a.space === b.space && a.value !
 export function valuesInDescription(store: ContentStore, fact: FactName, description: string): { value: string; term: string }[] {
   const terms = store.all('rule-facts').find((f) => f.id === fact)?.value_terms;
   if (!terms) return [];
-  const spans = Object.entries(terms).flatMap(([value, t]) => [...t.en, ...t.zh].flatMap((term) => spansOf(description, value, term)));
+  const said = words(description).map(stem);
+  const spans = Object.entries(terms).flatMap(([value, t]) => [...t.en, ...t.zh].flatMap((term) => spansOf(description, said, value, term)));
   const kept = spans.filter((a) => !spans.some((b) => inside(a, b)));
   const seen = new Map<string, string>();
   for (const span of kept) if (!seen.has(span.value)) seen.set(span.value, span.term);
