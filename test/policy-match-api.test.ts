@@ -87,13 +87,13 @@ describe('plain words in a profile', () => {
 });
 
 describe('the answer a page at a time', () => {
-  it('gives the first 25 results by default, applies first, with counts over all and the questions still open', async () => {
+  it('gives the first 20 results by default, applies first, with counts over all and the questions still open', async () => {
     const profile = { entity_type: 'rd_center', district: 'haidian', industry: 'pharmaceutical-health' };
     const all = await match(profile);
     const response = await fetch(`${t.base}/api/v1/policy-match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) });
     const first = await response.json();
-    expect(first).toMatchObject({ limit: 25, offset: 0, total: all.results.length, counts: all.counts });
-    expect(first.results).toEqual(all.results.slice(0, 25));
+    expect(first).toMatchObject({ limit: 20, offset: 0, total: all.results.length, counts: all.counts });
+    expect(first.results).toEqual(all.results.slice(0, 20));
     expect(first.next_questions).toEqual(all.next_questions);
     expect(all.counts.applies + all.counts.may_apply + all.counts.does_not_apply).toBe(all.results.length);
     const rest = await (await fetch(`${t.base}/api/v1/policy-match?status=does_not_apply&offset=2&limit=3`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) })).json();

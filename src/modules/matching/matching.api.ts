@@ -16,7 +16,8 @@ const STATUSES = ['applies', 'may_apply', 'does_not_apply'] as const;
 
 /**
  * The answer comes a page at a time: with 107 rules every answer held ~100 KB, and writing it was most of a request's
- * cost (bench/RESULTS.md). The first page holds what an investor reads first (applies, then may apply).
+ * cost (bench/RESULTS.md). The first page holds what an investor reads first (applies, then may apply); 20 a page, as
+ * the content lists.
  */
 export const matchQuerySchema = z
   .object({
@@ -32,7 +33,7 @@ export const matchQuerySchema = z
         return list as (typeof STATUSES)[number][];
       })
       .describe('only results of these statuses (comma-separated; default all)'),
-    limit: z.coerce.number().int().min(1).max(200).default(25).describe('results per page (1–200, default 25)'),
+    limit: z.coerce.number().int().min(1).max(200).default(20).describe('results per page (1–200, default 20, as in the other list APIs)'),
     offset: z.coerce.number().int().min(0).default(0).describe('results to skip'),
   })
   .strict();
