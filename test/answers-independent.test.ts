@@ -2,6 +2,8 @@
  * Answer cards on sets written from the guide alone by someone who had not seen the index (test/fixtures/independent):
  * a card states a fact with confidence, so on questions the sources cannot answer — or that need a different fact
  * than the nearest one — it must not appear, and where it appears it must state the right fact.
+ * These sets informed the agreement rule (answer-subject.ts), so they now measure regressions; test/fixtures/held-out
+ * was written afterwards and is reported by `npm run eval:answers` without having been tuned on.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ContentStore } from '../src/modules/content/index.js';
@@ -28,8 +30,8 @@ describe('answer cards on the independent sets', () => {
     expect(wrong.length, JSON.stringify(wrong)).toBeLessThanOrEqual(1);
   });
 
-  it('never state a wrong fact on questions the guide answers, and state the right one for a third of them', () => {
+  it('never state a wrong fact on questions the guide answers, and state the right one for at least 40 % of them', () => {
     expect(report.misses.filter((m) => m.kind === 'WRONG')).toEqual([]);
-    expect(total('positive', 'right') / total('positive', 'count')).toBeGreaterThanOrEqual(0.33);
+    expect(total('positive', 'right') / total('positive', 'count')).toBeGreaterThanOrEqual(0.4);
   });
 });

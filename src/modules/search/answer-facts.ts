@@ -7,7 +7,7 @@ import { tableRowText } from './passages.js';
 import type { SearchHit } from './search-index.js';
 
 import type { Intent } from './intents.js';
-import { agreement, agrees, negationDiffers, termsOf } from './answer-subject.js';
+import { agreement, agrees, negationDiffers, termsOf, type Subject } from './answer-subject.js';
 
 export interface AnswerCard {
   intent: Intent;
@@ -68,22 +68,22 @@ function parkFact(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lan
  * them those that add the fewest words the question did not use ("minimum wage" does not say "part-time"). One row
  * left is the answer; several left are all part of it (the table is the answer); none agreeing is no answer.
  */
-function answeringRows(table: ContentTable, subject: string[], lang: Lang): number[] {
+function answeringRows(table: ContentTable, subject: Subject, lang: Lang): number[] {
   const rows = table.rows.map((row, index) => ({ index, terms: termsOf(tableRowText(table, row, lang)), label: rowLabelTerms(table, row, lang) }));
   // A word of the question that other rows have and this one lacks asks for those rows ("monthly" is the full-time
   // row's unit, "part-time" the others' label): this row does not answer it.
-  const contradicted = (r: (typeof rows)[number]) => negationDiffers(subject, r.label) || subject.some((t) => !r.terms.has(t) && rows.some((o) => o.terms.has(t)));
+  const contradicted = (r: (typeof rows)[number]) => negationDiffers(subject, r.label) || subject.terms.some((t) => !r.terms.has(t) && rows.some((o) => o.terms.has(t)));
   const candidates = rows.filter((r) => !contradicted(r));
   const best = Math.max(0, ...candidates.map((r) => agreement(subject, r.terms)));
   const agreeing = candidates.filter((r) => agreement(subject, r.terms) === best && agrees(subject, r.terms));
   // Rows are told apart only by words of their own labels that the question uses; when it uses none, every agreeing
   // row answers ("social insurance rates" is the whole table).
   const shared = (t: string) => agreeing.every((r) => r.label.has(t));
-  const named = (r: (typeof rows)[number]) => subject.filter((t) => r.label.has(t) && !shared(t)).length;
+  const named = (r: (typeof rows)[number]) => subject.terms.filter((t) => r.label.has(t) && !shared(t)).length;
   const most = Math.max(0, ...agreeing.map(named));
   if (most === 0) return agreeing.map((r) => r.index);
   const distinguished = agreeing.filter((r) => named(r) === most);
-  const extras = (r: (typeof rows)[number]) => [...r.label].filter((t) => !subject.includes(t)).length;
+  const extras = (r: (typeof rows)[number]) => [...r.label].filter((t) => !subject.terms.includes(t)).length;
   const fewest = Math.min(...distinguished.map(extras));
   return distinguished.filter((r) => extras(r) === fewest).map((r) => r.index);
 }
@@ -106,7 +106,7 @@ const VALUE_KIND: Record<Intent, RegExp> = {
   phone: /\d/, postcode: /\d/, fax: /\d/, email: /@/, website: /\./, address: /./, documents: /./, document_number: /./,
 };
 
-function tableRowFact(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, subject: string[]): AnswerCard | null {
+function tableRowFact(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, subject: Subject): AnswerCard | null {
   if (!['rent', 'price', 'rate', 'time_limit', 'threshold', 'figure'].includes(intent)) return null;
   const item = hit.unit.type === 'costs' ? store.get('costs', hit.unit.id) : hit.unit.type === 'procedures' ? store.get('procedures', hit.unit.id) : undefined;
   if (!item) return null;
@@ -180,7 +180,7 @@ function statisticFact(hit: SearchHit, intent: Intent, store: ContentStore, lang
  * The fact this hit gives for the intent, or null — also when the fact's subject does not agree with the question's
  * (see answer-subject.ts): a passage near the question is shown as a passage, never stated as its answer.
  */
-export function factFromHit(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, subject: string[]): AnswerCard | null {
+export function factFromHit(hit: SearchHit, intent: Intent, store: ContentStore, lang: Lang, subject: Subject): AnswerCard | null {
   const stated = (fact: AnswerCard | null) => (fact && agrees(subject, fact.subject) ? fact : null);
   switch (hit.unit.type) {
     case 'contacts':

@@ -29,12 +29,31 @@ const HAN = /\p{Script=Han}/u;
 /** "monthly" finds "month", "hourly" finds "hour": the kind of figure is part of the subject. */
 const UNIT_FORMS: Record<string, string> = { monthly: 'month', hourly: 'hour', yearly: 'year', annual: 'year', annually: 'year', daily: 'day', weekly: 'week' };
 
-export function subjectTerms(question: string): string[] {
-  const latin = queryTerms(question.replace(/\p{Script=Han}+/gu, ' '))
+/**
+ * What the question is about: its subject terms, and among them the key ones a fact must have — names (a capitalised
+ * word inside the sentence: Tianjin, Grade B), numbers and years, single letters and units (month, hour) — because
+ * each is the whole difference between two facts. The other words may be the asker's own ("workers", "pay").
+ */
+export interface Subject {
+  terms: string[];
+  key: ReadonlySet<string>;
+}
+
+const UNITS = new Set(['month', 'hour', 'year', 'day', 'week', 'minute']);
+
+export function subjectTerms(question: string): Subject {
+  const latinText = question.replace(/\p{Script=Han}+/gu, ' ');
+  const latin = queryTerms(latinText)
     .map((t) => UNIT_FORMS[t] ?? stem(t))
     .filter((t) => !FORM_WORDS.has(t));
+  const named = new Set(
+    [...latinText.matchAll(/(?<=\S\s+)([A-Z][\p{L}\p{N}-]*)/gu)].flatMap((m) => queryTerms(m[1]).map((t) => stem(t))),
+  );
+  const key = new Set(latin.filter((t) => named.has(t) || /\d/.test(t) || t.length === 1 || UNITS.has(t)));
   const han = [...new Set(question.replace(FORM_ZH, '').match(/\p{Script=Han}/gu) ?? [])];
-  return [...latin, ...han];
+  // Chinese is compared by characters, every one of them key: a word cannot be told from its neighbours without a dictionary.
+  for (const char of han) key.add(char);
+  return { terms: [...latin, ...han], key };
 }
 
 /** The fact's subject text, as the same terms (Latin words, Chinese characters). */
@@ -45,24 +64,27 @@ export function termsOf(text: string): Set<string> {
 }
 
 /** Share of the question's subject terms found in the fact's subject (1 when the question names no subject). */
-export function agreement(subject: string[], factText: string | Set<string>): number {
-  if (subject.length === 0) return 1;
+export function agreement(subject: Subject, factText: string | Set<string>): number {
+  if (subject.terms.length === 0) return 1;
   const terms = typeof factText === 'string' ? termsOf(factText) : factText;
-  return subject.filter((t) => terms.has(t)).length / subject.length;
+  return subject.terms.filter((t) => terms.has(t)).length / subject.terms.length;
 }
 
 /**
- * Enough agreement to state the fact: every subject word of the question, every character of a Chinese one — a
- * missing "Tianjin", "monthly", "Grade B" or 乙级 is the whole difference between two facts. A row whose label is
- * negated (非全日制) does not answer a question that is not (全日制).
+ * Enough agreement to state the fact: every key term (a missing "Tianjin", "monthly", "Grade B" or 乙级 is the whole
+ * difference between two facts), and most of the others — three in four, or all when there are fewer than four
+ * (measured on the independent sets: two in three let "water price for residential households" take another row).
  */
-export function agrees(subject: string[], factText: string | Set<string>): boolean {
+export function agrees(subject: Subject, factText: string | Set<string>): boolean {
   const terms = typeof factText === 'string' ? termsOf(factText) : factText;
-  return subject.every((t) => terms.has(t));
+  if (![...subject.key].every((t) => terms.has(t))) return false;
+  const plain = subject.terms.filter((t) => !subject.key.has(t));
+  const found = plain.filter((t) => terms.has(t)).length;
+  return plain.length < 4 ? found === plain.length : found / plain.length >= 3 / 4;
 }
 
 /** A label that negates (非全日制, "non-resident") answers only a question that negates too. */
-export function negationDiffers(subject: string[], label: Set<string>): boolean {
-  return NEGATIONS.some((n) => label.has(n) && !subject.includes(n));
+export function negationDiffers(subject: Subject, label: Set<string>): boolean {
+  return NEGATIONS.some((n) => label.has(n) && !subject.terms.includes(n));
 }
 const NEGATIONS = ['非', 'non'];

@@ -35,7 +35,7 @@ export function answerQuestion(index: SearchIndex, store: ContentStore, question
       .filter((h) => INTENT_TYPES[intent].includes(h.unit.type) && h.score >= topScore * 0.5)
       .map((h) => factFromHit(h, intent, store, lang, subject))
       .filter((c): c is AnswerCard => c !== null);
-    const extra = (c: AnswerCard) => [...termsOf(c.subject)].filter((t) => !subject.includes(t)).length;
+    const extra = (c: AnswerCard) => [...termsOf(c.subject)].filter((t) => !subject.terms.includes(t)).length;
     card = cards.reduce<AnswerCard | null>((best, c) => (best === null || extra(c) < extra(best) ? c : best), null);
     if (card) break;
   }
