@@ -35,3 +35,21 @@ describe('answer cards on the independent sets', () => {
     expect(total('positive', 'right') / total('positive', 'count')).toBeGreaterThanOrEqual(0.4);
   });
 });
+
+describe('the ask page', () => {
+  it('says plainly when the guide does not state what was asked, and points to an office; answers a Chinese question on the English page in Chinese', async () => {
+    const { startTestApp } = await import('./helpers/test-app.js');
+    const t = await startTestApp();
+    try {
+      const none = (await t.app.inject('/en/ask?q=What+is+the+housing+provident+fund+contribution+rate%3F')).body;
+      expect(none).toContain('The guide does not state this for what you asked');
+      expect(none).not.toContain('class="answer-card"');
+      expect(none).toContain('href="#contacts-h"');
+      const zh = (await t.app.inject(`/en/ask?q=${encodeURIComponent('朝阳区甲级写字楼租金是多少？')}`)).body;
+      expect(zh).toContain('class="answer-card"');
+      expect(zh).toContain('<div lang="zh-CN">');
+    } finally {
+      await t.close();
+    }
+  });
+});

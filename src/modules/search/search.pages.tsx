@@ -108,7 +108,10 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
 
   registerPage(app, deps, routes.ask, ({ lang, store, query }) => {
     const q = one(query.q);
-    const answer = q.length >= 2 ? answerQuestion(search.current, store, q, lang) : null;
+    // A question asked in Chinese on the English page is answered in Chinese (its words are compared with the Chinese
+    // text); the answer is marked as Chinese for screen readers.
+    const answerLang: Lang = lang === 'en' && /\p{Script=Han}/u.test(q) && !/[A-Za-z]{3}/.test(q) ? 'zh' : lang;
+    const answer = q.length >= 2 ? answerQuestion(search.current, store, q, answerLang) : null;
     return {
       title: q ? t(lang, 'ask.titleFor', { q }) : t(lang, 'ask.title'),
       crumbs: [{ label: t(lang, 'ask.title') }],
@@ -118,38 +121,45 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
           <PageHeader lang={lang} title={t(lang, 'ask.title')} lead={t(lang, 'ask.lead')} />
           <SearchForm lang={lang} q={q} action={urls.ask(lang)} label={t(lang, 'ask.label')} button={t(lang, 'ask.button')} />
           {!q && <p class="muted">{t(lang, 'ask.examples')}</p>}
-          {answer?.card && (
-            <section class="answer-card" aria-labelledby="answer-h">
-              <h2 id="answer-h">{t(lang, 'ask.answer')}</h2>
-              <p class="answer-card__sentence">{answer.card.sentence}</p>
-              {answer.card.rows && (
-                <ul class="answer-card__rows">
-                  {answer.card.rows.map((row) => (
-                    <li>
-                      <strong>{row.label}</strong>: {row.value}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <p class="answer-card__source">
-                <a href={answer.card.url}>{t(lang, 'ask.seeSource')}</a>
-                {answer.card.source.url && (
-                  <>
-                    {' · '}
-                    <a href={answer.card.source.url} rel="noopener">
-                      {t(lang, 'sources.official')}
-                    </a>
-                  </>
+          {answer && !answer.card && !answer.noAnswer && answer.intents.length > 0 && (
+            <p class="panel notice" role="status">
+              {t(lang, 'ask.notStated')} <a href="#contacts-h">{t(lang, 'ask.askOffice')}</a>
+            </p>
+          )}
+          <div lang={answerLang === lang ? undefined : 'zh-CN'}>
+            {answer?.card && (
+              <section class="answer-card" aria-labelledby="answer-h">
+                <h2 id="answer-h">{t(answerLang, 'ask.answer')}</h2>
+                <p class="answer-card__sentence">{answer.card.sentence}</p>
+                {answer.card.rows && (
+                  <ul class="answer-card__rows">
+                    {answer.card.rows.map((row) => (
+                      <li>
+                        <strong>{row.label}</strong>: {row.value}
+                      </li>
+                    ))}
+                  </ul>
                 )}
-              </p>
-            </section>
-          )}
-          {answer && answer.passages.length > 0 && (
-            <section class="section" aria-labelledby="passages-h">
-              <h2 id="passages-h">{t(lang, answer.card ? 'ask.morePassages' : 'ask.passages')}</h2>
-              <ResultList hits={answer.passages} lang={lang} />
-            </section>
-          )}
+                <p class="answer-card__source">
+                  <a href={answer.card.url}>{t(answerLang, 'ask.seeSource')}</a>
+                  {answer.card.source.url && (
+                    <>
+                      {' · '}
+                      <a href={answer.card.source.url} rel="noopener">
+                        {t(answerLang, 'sources.official')}
+                      </a>
+                    </>
+                  )}
+                </p>
+              </section>
+            )}
+            {answer && answer.passages.length > 0 && (
+              <section class="section" aria-labelledby="passages-h">
+                <h2 id="passages-h">{t(answerLang, answer.card ? 'ask.morePassages' : 'ask.passages')}</h2>
+                <ResultList hits={answer.passages} lang={answerLang} />
+              </section>
+            )}
+          </div>
           {answer && (answer.noAnswer || !answer.card) && <AskSomeone lang={lang} store={store} q={q} found={!answer.noAnswer} />}
         </>
       ),

@@ -345,6 +345,8 @@ export const en = {
   'ask.morePassages': 'Related passages',
   'ask.noAnswer': 'We could not find an answer',
   'ask.notSure': 'Not what you were looking for?',
+  'ask.notStated': 'The guide does not state this for what you asked: the passages below are the nearest we found, not an answer.',
+  'ask.askOffice': 'Ask an office that can answer',
   'ask.contactsLead': 'These offices can answer questions from foreign investors:',
   'policies.words': 'Words in title, summary or document number',
   'policies.sort': 'Sort by',

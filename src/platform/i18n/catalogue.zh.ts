@@ -332,6 +332,8 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'ask.morePassages': '相关内容',
   'ask.noAnswer': '未找到答案',
   'ask.notSure': '没有找到您要的信息？',
+  'ask.notStated': '指南未载明您所问的这一信息：以下是找到的最接近内容，并非答案。',
+  'ask.askOffice': '向可以解答的机构咨询',
   'ask.contactsLead': '以下机构可解答外国投资者的问题：',
   'policies.words': '标题、摘要或文号中的关键词',
   'policies.sort': '排序',
