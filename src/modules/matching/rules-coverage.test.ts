@@ -3,16 +3,16 @@
  * sentence of the source document it cites. The seeds live next to the repository (../shared/seeds); where they are
  * absent the verbatim check is skipped with a message.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seedText, seedsPresent, warnIfSeedsAbsent } from '../../../test/helpers/seeds.js';
 import { leavesOf } from './rule-book.js';
 import { profileSchema } from './profile.js';
 import { FACTS, FACT_NAMES, ruleSchema, type Leaf, type Rule } from './rules.schemas.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const seedsDir = path.resolve(root, '../shared/seeds');
 const read = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as unknown;
 const rules = (read('content/rules/rules.json') as unknown[]).map((r) => ruleSchema.parse(r)) as Rule[];
 const questions = read('content/rules/facts.json') as { id: string }[];
@@ -68,15 +68,11 @@ describe('rule coverage', () => {
     expect(bad).toEqual([]);
   });
 
-  const seeds = existsSync(seedsDir);
-  if (!seeds) console.warn(`rules-coverage: ${seedsDir} is absent, so the verbatim check of the quotes is skipped`);
-  it.skipIf(!seeds)('quotes each condition verbatim from the seed it cites (skipped when ../shared/seeds is absent)', () => {
+  warnIfSeedsAbsent('rules-coverage');
+  it.skipIf(!seedsPresent)('quotes each condition verbatim from the seed it cites (skipped when ../shared/seeds is absent)', () => {
     const texts = new Map<string, string>();
     const textOf = (document: string) => {
-      if (!texts.has(document)) {
-        const file = path.join(seedsDir, document);
-        texts.set(document, existsSync(file) ? normalise(readFileSync(file, 'utf8')) : '');
-      }
+      if (!texts.has(document)) texts.set(document, normalise(seedText(document)));
       return texts.get(document)!;
     };
     const missing = leaves
