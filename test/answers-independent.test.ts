@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ContentStore } from '../src/modules/content/index.js';
 import { evaluateAnswers, readAnswerSets } from '../src/modules/search/answer-eval.js';
 import { SearchIndex } from '../src/modules/search/index.js';
-import { realContent } from './helpers/test-app.js';
+import { realContent, startTestApp } from './helpers/test-app.js';
 
 let report: ReturnType<typeof evaluateAnswers>;
 beforeAll(async () => {
@@ -38,7 +38,6 @@ describe('answer cards on the independent sets', () => {
 
 describe('the ask page', () => {
   it('says plainly when the guide does not state what was asked, and points to an office; answers a Chinese question on the English page in Chinese', async () => {
-    const { startTestApp } = await import('./helpers/test-app.js');
     const t = await startTestApp();
     try {
       const none = (await t.app.inject('/en/ask?q=What+is+the+housing+provident+fund+contribution+rate%3F')).body;

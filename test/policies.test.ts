@@ -85,3 +85,20 @@ describe('feeds and sitemap', () => {
     expect(xml).toContain(`/en/districts/bda</loc>`);
   });
 });
+
+describe('a policy page says who the policy is for', () => {
+  it('lists each rule’s benefit and conditions, with the guide’s sentence, in both languages', async () => {
+    const app = await startTestApp();
+    try {
+      const rule = app.content.store.all('rules').find((r) => r.policy === 'foreign-rd-centers-regulations-2022')!;
+      for (const lang of ['en', 'zh'] as const) {
+        const html = (await app.app.inject(`/${lang}/policies/foreign-rd-centers-regulations-2022`)).body;
+        expect(html).toContain('id="conditions-h"');
+        expect(html).toContain(rule[lang].benefit.slice(0, 30));
+        expect(html).toContain('<q lang="en">support the establishment and development of foreign-funded R&amp;D centers in Beijing</q>');
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});

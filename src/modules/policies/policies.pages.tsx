@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../platform/views/forms.js';
 import type { SearchService } from '../search/index.js';
 import { parsePolicyQuery, policyQueryString, runPolicyQuery } from './policies.filter.js';
 import { PolicyFacetForm, SelectedFilters, facetLabel } from './policy-facets.js';
+import { PolicyConditions } from './policy-conditions.js';
 import { PolicyParts } from './policy-parts.js';
 import { policyReferences, relatedPolicies } from './policy-relations.js';
 
@@ -92,6 +93,7 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
                 <p>{para}</p>
               ))}
               <DataNote note={policy.data_note} lang={lang} />
+              <PolicyConditions rules={store.all('rules').filter((r) => r.policy === policy.id)} lang={lang} />
             </div>
             <aside class="panel" aria-label={t(lang, 'policies.details')}>
               <h2>{t(lang, 'policies.details')}</h2>
