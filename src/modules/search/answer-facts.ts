@@ -72,7 +72,7 @@ function answeringRows(table: ContentTable, subject: Subject, lang: Lang): numbe
   const rows = table.rows.map((row, index) => ({ index, terms: termsOf(tableRowText(table, row, lang)), label: rowLabelTerms(table, row, lang) }));
   // A word of the question that other rows have and this one lacks asks for those rows ("monthly" is the full-time
   // row's unit, "part-time" the others' label): this row does not answer it.
-  const contradicted = (r: (typeof rows)[number]) => negationDiffers(subject, r.label) || subject.terms.some((t) => !r.terms.has(t) && rows.some((o) => o.terms.has(t)));
+  const contradicted = (r: (typeof rows)[number]) => negationDiffers(subject, r.terms) || subject.terms.some((t) => !r.terms.has(t) && rows.some((o) => o.terms.has(t)));
   const candidates = rows.filter((r) => !contradicted(r));
   const best = Math.max(0, ...candidates.map((r) => agreement(subject, r.terms)));
   const agreeing = candidates.filter((r) => agreement(subject, r.terms) === best && agrees(subject, r.terms));

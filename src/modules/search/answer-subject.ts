@@ -83,7 +83,10 @@ export function agrees(subject: Subject, factText: string | Set<string>): boolea
   return plain.length < 4 ? found === plain.length : found / plain.length >= 3 / 4;
 }
 
-/** A label that negates (非全日制, "non-resident") answers only a question that negates too. */
+/**
+ * A fact that negates (非全日制, "non-residential users" — in its label or its table's caption) answers only a
+ * question that negates too (found on the held-out set: "residential heating" took the non-residential table).
+ */
 export function negationDiffers(subject: Subject, label: Set<string>): boolean {
   return NEGATIONS.some((n) => label.has(n) && !subject.terms.includes(n));
 }

@@ -22,8 +22,15 @@ const INTENTS: [Intent, RegExp][] = [
   ['figure', /\b(how many|how much|gdp|total|number of|figure)\b|多少|总量|规模/i],
 ];
 
+/** Words that ask for a telephone number itself, not just "a number" (传真号码 is a fax number, 邮政编码 a postcode). */
+const PHONE_WORDS = /\b(phone|tel|telephone|call|hotline)\b|电话|热线/i;
+const OTHER_NUMBERS: Intent[] = ['fax', 'postcode', 'email', 'document_number'];
+
 export function detectIntents(question: string): Intent[] {
-  return INTENTS.filter(([, pattern]) => pattern.test(question)).map(([intent]) => intent);
+  const found = INTENTS.filter(([, pattern]) => pattern.test(question)).map(([intent]) => intent);
+  // "fax number", "传真号码": the generic word "number" must not also ask for the telephone (found on a held-out set).
+  if (found.some((i) => OTHER_NUMBERS.includes(i)) && !PHONE_WORDS.test(question)) return found.filter((i) => i !== 'phone');
+  return found;
 }
 
 

@@ -75,3 +75,13 @@ describe('answers', () => {
     expect(answer.card).toBeNull();
   });
 });
+
+describe('answer cards that would state another fact', () => {
+  it('do not answer a fax question with the telephone, nor residential heating with the non-residential table', async () => {
+    const idx = SearchIndex.fromStore(new ContentStore(1, await realContent()));
+    const store = new ContentStore(1, await realContent());
+    expect(answerQuestion(idx, store, '北京市投资促进局的传真号码是多少？', 'zh').card).toBeNull();
+    expect(answerQuestion(idx, store, 'What is the heating price per square metre for residential users in the six urban districts?', 'en').card).toBeNull();
+    expect(answerQuestion(idx, store, '海淀区商务局电话号码是多少', 'zh').card?.value).toContain('88496768');
+  });
+});
