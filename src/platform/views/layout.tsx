@@ -46,6 +46,21 @@ const NAV: { key: string; href: (lang: Lang) => string }[] = [
   { key: 'nav.directory', href: (lang) => urls.directory(lang) },
 ];
 
+/** One row of the main menu; the current section is marked for screen readers. */
+function NavList({ items, lang, section, label, modifier }: { items: typeof TOOLS; lang: Lang; section?: string; label: string; modifier?: string }) {
+  return (
+    <ul class={`site-nav__list${modifier ? ` ${modifier}` : ''} container`} aria-label={label}>
+      {items.map((item) => (
+        <li>
+          <a href={item.href(lang)} aria-current={section === item.key ? 'page' : undefined}>
+            {t(lang, item.key)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function Layout(frame: PageFrame) {
   const { lang, path, baseUrl, title, crumbs = [], sources = [], section } = frame;
   const other = otherLang(lang);
@@ -94,24 +109,8 @@ export function Layout(frame: PageFrame) {
           <nav class="site-nav" aria-label={t(lang, 'layout.navLabel')}>
             <details class="site-nav__menu">
               <summary class="site-nav__toggle">{t(lang, 'nav.menu')}</summary>
-              <ul class="site-nav__list site-nav__list--tools container" aria-label={t(lang, 'nav.toolsLabel')}>
-                {TOOLS.map((item) => (
-                  <li>
-                    <a href={item.href(lang)} aria-current={section === item.key ? 'page' : undefined}>
-                      {t(lang, item.key)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-              <ul class="site-nav__list container" aria-label={t(lang, 'nav.guideLabel')}>
-                {NAV.map((item) => (
-                  <li>
-                    <a href={item.href(lang)} aria-current={section === item.key ? 'page' : undefined}>
-                      {t(lang, item.key)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <NavList items={TOOLS} lang={lang} section={section} label={t(lang, 'nav.toolsLabel')} modifier="site-nav__list--tools" />
+              <NavList items={NAV} lang={lang} section={section} label={t(lang, 'nav.guideLabel')} />
             </details>
           </nav>
         </header>
