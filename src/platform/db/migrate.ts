@@ -6,10 +6,12 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as createContent from '../../migrations/2026_11_23_0900_create_content.js';
 import * as contentFilesChecksum from '../../migrations/2026_11_23_1300_content_files_checksum.js';
+import * as createStaff from '../../migrations/2026_12_01_0400_create_staff.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0900_create_content': createContent,
   '2026_11_23_1300_content_files_checksum': contentFilesChecksum,
+  '2026_12_01_0400_create_staff': createStaff,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
