@@ -3,8 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './platform/db/database.js';
+import { DataDirLockedError } from './platform/db/data-dir-lock.js';
 import { migrateToLatest } from './platform/db/migrate.js';
-import { ContentService, ContentValidationError, loadContentDirectory } from './modules/content/index.js';
+import { ContentRemovalError, ContentService, ContentValidationError, loadContentDirectory } from './modules/content/index.js';
 
 const started = performance.now();
 let config;
@@ -15,15 +16,24 @@ try {
   process.exit(1);
 }
 
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+// With PGlite, a second process on the same DATA_DIR stops here, naming the process that has it open.
+const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }).catch((error: unknown) => {
+  console.error(error instanceof DataDirLockedError ? error.message : error);
+  process.exit(1);
+});
 await migrateToLatest(db);
 try {
   // Loads only when the files differ from the latest loaded version, so restarts stay fast.
   await loadContentDirectory(db, config.CONTENT_DIR);
 } catch (error) {
-  console.error(error instanceof ContentValidationError ? error.message : error);
-  await db.destroy();
-  process.exit(1);
+  if (error instanceof ContentRemovalError) {
+    // Files missing items the database holds (a deleted file or folder): keep serving what is loaded.
+    console.error(`${error.message}\nStarting with the content already loaded.`);
+  } else {
+    console.error(error instanceof ContentValidationError ? error.message : error);
+    await db.destroy();
+    process.exit(1);
+  }
 }
 const content = new ContentService(db);
 await content.refresh();

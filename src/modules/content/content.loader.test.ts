@@ -42,7 +42,9 @@ describe.each(databaseTargets())('content loader on %s', (target) => {
     const service = new ContentService(database.db);
     await service.refresh();
     const changed: ContentSet = { ...content, projects: content.projects.slice(1) };
-    const result = await loadContentSet(database.db, changed);
+    // Dropping a project is refused unless confirmed (test/faults/content-removals.test.ts).
+    await expect(loadContentSet(database.db, changed)).rejects.toThrow(/would remove 1 item/);
+    const result = await loadContentSet(database.db, changed, { allowRemovals: true });
     expect(result.loaded).toBe(true);
     expect(await service.refresh()).toBe(true);
     expect(service.store.version).toBe(result.version);
@@ -54,7 +56,7 @@ describe.each(databaseTargets())('content loader on %s', (target) => {
     const countBefore = (await listAllContentItems(database.db)).length;
     // Two items with the same kind and id violate the primary key inside the transaction.
     const broken: ContentSet = { ...content, projects: [content.projects[0], content.projects[0]] };
-    await expect(loadContentSet(database.db, broken)).rejects.toThrow();
+    await expect(loadContentSet(database.db, broken, { allowRemovals: true })).rejects.toThrow(/duplicate key|unique/i);
     expect((await findLatestVersion(database.db))?.version).toBe(before?.version);
     expect(await listAllContentItems(database.db)).toHaveLength(countBefore);
   });

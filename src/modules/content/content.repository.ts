@@ -52,3 +52,8 @@ export async function replaceAllContent(
 export async function listAllContentItems(db: Db): Promise<{ kind: string; id: string; data: Record<string, unknown> }[]> {
   return db.selectFrom('content_items').select(['kind', 'id', 'data']).orderBy('kind').orderBy('id').execute();
 }
+
+/** Every stored item's kind and id, to compare a load with what the database holds. */
+export async function listContentIds(db: Db): Promise<{ kind: string; id: string }[]> {
+  return db.selectFrom('content_items').select(['kind', 'id']).orderBy('kind').orderBy('id').execute();
+}

@@ -331,6 +331,11 @@ export const CONTENT_FILES: Partial<Record<ContentKind, { folder: string; file: 
   'plan-steps': { folder: 'plan', file: () => true },
 };
 export type ContentKind = keyof typeof CONTENT_KINDS;
+/**
+ * Kinds the site cannot serve without: every kind feeds a page, the API or a tool, so an empty one (a deleted folder
+ * loaded with --allow-removals) makes /readyz answer 503 naming it.
+ */
+export const REQUIRED_KINDS: readonly ContentKind[] = Object.keys(CONTENT_KINDS) as ContentKind[];
 export type ContentItem<K extends ContentKind> = z.infer<(typeof CONTENT_KINDS)[K]>;
 export type District = ContentItem<'districts'>;
 export type Contact = ContentItem<'contacts'>;

@@ -3,7 +3,7 @@
  * Public read paths use this copy, never the database. A store is immutable; a new content version makes a new store.
  */
 import {
-  CONTENT_KINDS,
+  CONTENT_KINDS, REQUIRED_KINDS,
   type Article, type ContentItem, type ContentKind, type Contact, type Cost, type District, type GlossaryTerm,
   type Industry, type Park, type Policy, type Procedure, type Project, type Statistic, type Zone,
 } from './content.schemas.js';
@@ -45,6 +45,11 @@ export class ContentStore {
 
   count(kind: ContentKind): number {
     return this.items[kind].length;
+  }
+
+  /** Required kinds that hold no item (REQUIRED_KINDS): the site is not ready while any is empty. */
+  emptyRequiredKinds(): ContentKind[] {
+    return REQUIRED_KINDS.filter((kind) => (this.items[kind]?.length ?? 0) === 0);
   }
 
   get districts(): readonly District[] { return this.items.districts; }

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { acquireDataDirLock, releaseOnDestroy, type DataDirLock } from './data-dir-lock.js';
 
 export type Db = Kysely<Database>;
 
@@ -25,11 +26,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGliteDialect } = await import('kysely-pglite-dialect');
   let location = options.dataDir;
+  let lock: DataDirLock | null = null;
   if (!location.startsWith('memory://')) {
     location = path.resolve(options.dataDir, 'pglite');
     // PGlite does not create missing parent folders.
     await mkdir(path.dirname(location), { recursive: true });
+    // One process per folder: throws DataDirLockedError naming the process that has it open.
+    lock = await acquireDataDirLock(`${location}.lock`);
   }
-  const pglite = await PGlite.create(location);
-  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  let pglite: Awaited<ReturnType<typeof PGlite.create>>;
+  try {
+    pglite = await PGlite.create(location);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  return releaseOnDestroy(new Kysely<Database>({ dialect: new PGliteDialect(pglite) }), async () => {
+    if (!pglite.closed) await pglite.close();
+    lock?.release();
+  });
 }
