@@ -4,7 +4,8 @@
  * refused, listing them (kind, count, first ids), unless confirmed with --allow-removals; /readyz answers 503 naming
  * an empty required kind; and `content:check` reads CONTENT_DIR as `content:load` does.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -133,6 +134,41 @@ describe('npm run content:load', () => {
     expect(confirmed.stdout).toMatch(/loaded content version \d+/);
     expect(confirmed.stdout).toMatch(/projects\s+0/);
     expect(confirmed.stdout).toContain('removed (--allow-removals)');
+  });
+});
+
+describe('a server started on files that would remove content', () => {
+  it('keeps serving the loaded content, ready, and logs what the files would remove', async () => {
+    const dataDir = path.join(work, 'server-data');
+    const db = await openDatabase({ dataDir });
+    await migrateToLatest(db);
+    await loadContentDirectory(db, full);
+    await db.destroy();
+    const port = 39_000 + (process.pid % 1000);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, DATA_DIR: dataDir, CONTENT_DIR: damaged, PORT: String(port), LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      let ready: Response | null = null;
+      for (let i = 0; i < 300 && child.exitCode === null && !ready?.ok; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        ready = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
+      }
+      expect(ready?.status, stderr).toBe(200);
+      const projects = (await (await fetch(`http://127.0.0.1:${port}/api/v1/projects?limit=1`)).json()) as { total: number };
+      expect(projects.total).toBe(projectCount);
+      expect(stderr).toContain(`projects: all ${projectCount} items`);
+      expect(stderr).toContain('Starting with the content already loaded');
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    // Shut down cleanly: the data folder's lock is gone.
+    expect(existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
   });
 });
 
