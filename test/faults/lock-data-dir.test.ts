@@ -90,9 +90,27 @@ describe('the PGlite data directory is locked by its one process', () => {
     expect(JSON.parse(await readFile(lockFile, 'utf8')).pid).toBe(process.pid);
   });
 
-  it('releases the lock when the holding process exits without closing', async () => {
+  it('lets exactly one of several processes take over the same stale lock', async () => {
     await first!.destroy();
     first = null;
+    const { stdout } = await run(process.execPath, ['-e', 'console.log(process.pid)']);
+    await writeFile(lockFile, JSON.stringify({ pid: Number(stdout.trim()), hostname: hostname(), command: 'gone', startedAt: '2026-01-01T00:00:00Z', startTicks: null, token: 'old' }));
+    const script = path.join(dir, 'race.mts');
+    const lockModule = path.resolve('src/platform/db/data-dir-lock.ts');
+    await writeFile(
+      script,
+      `import { acquireDataDirLock } from ${JSON.stringify(lockModule)};\n` +
+        `try { const lock = await acquireDataDirLock(${JSON.stringify(lockFile)}); console.log('won'); await new Promise((r) => setTimeout(r, 1500)); lock.release(); }\n` +
+        `catch (error) { console.log(error.name); }\n`,
+    );
+    const results = await Promise.all([1, 2, 3].map(() => runTs(script, {})));
+    const outcomes = results.map((r) => r.stdout.trim()).sort();
+    expect(outcomes, results.map((r) => r.stderr).join('\n')).toEqual(['DataDirLockedError', 'DataDirLockedError', 'won']);
+    expect(existsSync(lockFile)).toBe(false);
+    expect(existsSync(`${lockFile}.takeover`)).toBe(false);
+  });
+
+  it('releases the lock when the holding process exits without closing', async () => {
     const script = path.join(dir, 'hold-and-exit.mts');
     const lockModule = path.resolve('src/platform/db/data-dir-lock.ts');
     await writeFile(script, `import { acquireDataDirLock } from ${JSON.stringify(lockModule)};\nawait acquireDataDirLock(${JSON.stringify(lockFile)});\nconsole.log('held');\nprocess.exit(0);\n`);
