@@ -181,4 +181,11 @@ describe('npm run content:check', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/glossary\.json.*not valid JSON/);
   });
+
+  it('fails when a required kind has no items (its folder deleted), naming the kind and folder', async () => {
+    const result = await runTs(['scripts/check-content.ts'], { CONTENT_DIR: damaged });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`required kinds have no items: projects (${path.join(damaged, 'projects')}/ missing or empty)`);
+    expect(result.stdout).not.toContain('content is valid');
+  });
 });

@@ -48,8 +48,11 @@ export interface DataDirLock {
   release(): void;
 }
 
-/** Locks held by this process, so a second open in the same process is refused rather than taken over. */
-const heldHere = new Set<string>();
+/**
+ * Locks held by this process, so a second open in the same process is refused rather than taken over. Kept on
+ * globalThis so that two copies of this module in one process (a bundle and the sources) share it.
+ */
+const heldHere: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('ib.dataDirLocks')] ??= new Set<string>()) as Set<string>;
 
 function startTicksOf(pid: number): number | null {
   try {
