@@ -5,12 +5,15 @@ import { migrateToLatest } from '../src/platform/db/migrate.js';
 
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+let failed = false;
 try {
   const applied = await migrateToLatest(db);
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
 } catch (error) {
   console.error(error);
-  process.exitCode = 1;
+  failed = true;
 } finally {
   await db.destroy();
 }
+// Closing PGlite resets process.exitCode, so a failed migration would end 0: exit explicitly.
+process.exit(failed ? 1 : 0);
