@@ -10,7 +10,8 @@ import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config.js';
 import type { Db } from './platform/db/database.js';
-import { installErrorHandlers } from './platform/http/error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from './platform/http/error-handler.js';
+import { ClientBudget } from './platform/http/page-guard.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { PageCache } from './platform/http/page-cache.js';
 import type { PageDeps } from './platform/http/pages.js';
@@ -40,26 +41,50 @@ export interface AppDeps {
 
 const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
+/** Fastify's trustProxy from TRUST_PROXY: a number of hops trusts that many addresses from the socket inwards. */
+function trustProxyOption(setting: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting;
+}
+
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOption(config.TRUST_PROXY.setting),
     requestIdHeader: 'x-request-id',
     routerOptions: { ignoreTrailingSlash: true },
+    // A slow or stalled client cannot hold a connection for ever: headers, then the whole request (body included),
+    // must arrive in time, and an idle connection is closed. Node checks the request deadlines on an interval.
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.HTTP_CONNECTION_TIMEOUT_MS,
+    keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    http: {
+      headersTimeout: Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS) / 4))),
+    },
+    frameworkErrors: frameworkErrorHandler(config.PUBLIC_BASE_URL),
+    clientErrorHandler,
   });
+  if (config.TRUST_PROXY.warning) app.log.warn(config.TRUST_PROXY.warning);
 
-  installSecurityHeaders(app, { behindTls: config.TRUST_PROXY });
+  installSecurityHeaders(app, { behindTls: config.TRUST_PROXY.setting !== false });
   await app.register(formbody);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1d', index: false });
   installErrorHandlers(app, config.PUBLIC_BASE_URL);
 
-  const pages: PageDeps = { store: () => deps.content.store, cache: new PageCache(), baseUrl: config.PUBLIC_BASE_URL, clock: deps.clock ?? systemClock };
+  const pages: PageDeps = { store: () => deps.content.store, cache: new PageCache(config.PAGE_CACHE_MAX_BYTES),
+    baseUrl: config.PUBLIC_BASE_URL,
+    clock: deps.clock ?? systemClock,
+    budget: new ClientBudget(config.PAGE_RATE_LIMIT),
+  };
   deps.content.onChange(() => pages.cache.clear());
 
   registerHealth(app, deps);
   app.get('/', async (request, reply) => {
     const preferred = request.headers['accept-language']?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-    return reply.redirect(`/${preferred}`, 302);
+    // The answer depends on Accept-Language: caches must key on it.
+    return reply.header('vary', 'Accept-Language').header('cache-control', 'private, max-age=0').redirect(`/${preferred}`, 302);
   });
   const search = new SearchService(deps.content);
   registerPublicPages(app, pages, search);

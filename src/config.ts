@@ -1,7 +1,18 @@
 /**
  * Configuration: one schema, read once from the environment, frozen. Every bad variable is reported at once.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** An IP address, an address/prefix (CIDR), or one of proxy-addr's named ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const configSchema = z.object({
   /** TCP port of the web process. */
@@ -28,11 +39,47 @@ const configSchema = z.object({
   CONTENT_POLL_MS: z.coerce.number().int().min(200).max(600_000).default(2000),
   /** Requests per minute per client on /api/v1. */
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
-  /** Set when the app runs behind TLS (enables HSTS) and a proxy (trusts X-Forwarded-*). */
+  /** Renders per minute per client of pages with a query that miss the page cache (search, ask, tools); cached pages are free. */
+  PAGE_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  /** Bytes the in-memory page cache may hold (all encodings counted); least recently used pages are dropped first. */
+  PAGE_CACHE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(64 * 1024 * 1024),
+  /** Milliseconds a client has to send a whole request, headers and body (408 and closed after). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Milliseconds a client has to send the request headers (at most HTTP_REQUEST_TIMEOUT_MS). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Milliseconds a connection may stay idle (no byte in or out) before it is closed. */
+  HTTP_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** Milliseconds an idle keep-alive connection is kept open between requests (above the load balancer's). */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(72_000),
+  /** Largest request body in bytes (413 above). */
+  HTTP_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /**
+   * Which hops may set X-Forwarded-For/-Proto (the client address used by rate limits): `false`, a number of proxy
+   * hops in front of the app, or a comma-separated list of proxy addresses/CIDRs (or loopback, linklocal,
+   * uniquelocal). Any value but `false` also means the app runs behind TLS (HSTS). `true` means one hop, with a warning.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((raw, ctx): { setting: false | number | string[]; warning?: string } => {
+      const value = raw.trim();
+      if (value === 'false' || value === '' || value === '0') return { setting: false };
+      if (value === 'true') {
+        return { setting: 1, warning: 'TRUST_PROXY=true is read as 1 (one proxy hop); set the number of hops or the proxy addresses explicitly.' };
+      }
+      if (/^\d+$/.test(value)) {
+        const hops = Number(value);
+        if (hops > 10) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'at most 10 proxy hops' });
+        return { setting: hops };
+      }
+      const list = value.split(',').map((v) => v.trim()).filter(Boolean);
+      const bad = list.filter((entry) => !isProxyAddress(entry));
+      if (bad.length || list.length === 0) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be false, a number of hops (1-10) or a comma-separated list of IP addresses or CIDRs; not valid: ${bad.join(', ') || value}` });
+        return { setting: false };
+      }
+      return { setting: list };
+    }),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

@@ -46,6 +46,11 @@ export const routes = {
   about: '/:lang/about',
   search: '/:lang/search',
   ask: '/:lang/ask',
+  staffSignIn: '/:lang/staff',
+  staffHome: '/:lang/staff/home',
+  staffSetPassword: '/:lang/staff/set-password',
+  staffSignOut: '/:lang/staff/sign-out',
+  staffSignOutEverywhere: '/:lang/staff/sign-out-everywhere',
 } as const;
 
 export const urls = {
@@ -82,6 +87,11 @@ export const urls = {
   about: (lang: Lang) => `/${lang}/about`,
   search: (lang: Lang, query?: { q?: string; type?: string; page?: number }) => withQuery(`/${lang}/search`, query),
   ask: (lang: Lang, q?: string) => withQuery(`/${lang}/ask`, { q }),
+  staffSignIn: (lang: Lang, notice?: string) => withQuery(`/${lang}/staff`, { notice }),
+  staffHome: (lang: Lang) => `/${lang}/staff/home`,
+  staffSetPassword: (lang: Lang, token?: string) => withQuery(`/${lang}/staff/set-password`, { token }),
+  staffSignOut: (lang: Lang) => `/${lang}/staff/sign-out`,
+  staffSignOutEverywhere: (lang: Lang) => `/${lang}/staff/sign-out-everywhere`,
   apiDocs: () => '/api/docs',
   openapi: () => '/api/openapi.json',
   api: (kind: string, id?: string) => (id ? `/api/v1/${kind}/${encodeURIComponent(id)}` : `/api/v1/${kind}`),

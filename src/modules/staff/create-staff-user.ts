@@ -1,0 +1,35 @@
+/** Creating a staff account: no password — the person chooses one through a one-time link. Never a default password. */
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { StaffDb, StaffRole } from '../../platform/auth/index.js';
+import { issueSetPasswordToken } from './set-password.js';
+import { findUserByEmail, insertUser } from './staff-user.repository.js';
+
+export class StaffUserExistsError extends Error {}
+
+export interface NewStaffUser {
+  email: string;
+  name: string;
+  role: StaffRole;
+  districtId?: string | null;
+  department?: string | null;
+}
+
+/** Creates the account and its first set-password link in one transaction; returns the link's secret token. */
+export async function createStaffUser(db: StaffDb, input: NewStaffUser & { actor: string | null; now: Date; requestId?: string }): Promise<{ userId: string; token: string }> {
+  return db.transaction().execute(async (trx) => {
+    const email = input.email.trim().toLowerCase();
+    if (await findUserByEmail(trx, email)) throw new StaffUserExistsError(`A staff account with the email ${email} already exists.`);
+    const userId = await insertUser(trx, { ...input, email, now: input.now });
+    await recordAudit(trx, {
+      at: input.now,
+      actor: input.actor,
+      action: 'staff_user.created',
+      entity: 'staff_user',
+      entityId: userId,
+      after: { email, name: input.name, role: input.role, district_id: input.districtId ?? null, department: input.department ?? null },
+      requestId: input.requestId,
+    });
+    const token = await issueSetPasswordToken(trx, { userId, actor: input.actor, now: input.now, requestId: input.requestId });
+    return { userId, token };
+  });
+}

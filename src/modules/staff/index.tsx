@@ -1,0 +1,54 @@
+/**
+ * The staff module: identity and access for the people who work on investors' requests. `registerStaff` must run
+ * before any other route is registered: it installs the deny-by-default guard check that every later /staff route
+ * passes through.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { t } from '../../platform/i18n/i18n.js';
+import { urls } from '../../platform/http/urls.js';
+import { SESSION_COOKIE, clearedCookieHeader, installStaffGuards, readCookie, resolveSession, staffDb, type DenyReason, type SessionPolicy } from '../../platform/auth/index.js';
+import type { ContentService } from '../content/index.js';
+import { langOf, registerStaffPages, sendStaffPage } from './staff.pages.js';
+import { MessageView } from './views/set-password-view.js';
+
+export { createStaffUser, StaffUserExistsError, type NewStaffUser } from './create-staff-user.js';
+export { issueSetPasswordToken, SET_PASSWORD_LINK_HOURS } from './set-password.js';
+export { createAdminArgsSchema } from './staff.schemas.js';
+
+export interface StaffDeps {
+  db: Db;
+  clock: Clock;
+  content: ContentService;
+}
+
+export function sessionPolicy(config: Config): SessionPolicy {
+  return { idleMs: config.STAFF_SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.STAFF_SESSION_ABSOLUTE_HOURS * 3600_000 };
+}
+
+function deny(request: FastifyRequest, reply: FastifyReply, reason: DenyReason): FastifyReply {
+  const lang = langOf(request);
+  if (reason === 'signed-out') {
+    const hadSession = readCookie(request.headers.cookie, SESSION_COOKIE) !== undefined;
+    if (hadSession) reply.header('set-cookie', clearedCookieHeader(SESSION_COOKIE, request.protocol === 'https'));
+    return reply.redirect(urls.staffSignIn(lang, hadSession ? 'session-ended' : undefined), 303);
+  }
+  const key = reason === 'csrf' ? 'staff.csrf' : 'staff.forbidden';
+  const body = <MessageView lang={lang} title={t(lang, `${key}.title`)} detail={t(lang, `${key}.detail`)} linkToSignIn={!request.staff} />;
+  return sendStaffPage(request, reply, lang, t(lang, `${key}.title`), body, 403);
+}
+
+export function registerStaff(app: FastifyInstance, config: Config, deps: StaffDeps): void {
+  const db = staffDb(deps.db);
+  const policy = sessionPolicy(config);
+  installStaffGuards(app, {
+    authenticate: async (request) => {
+      const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+      return token ? resolveSession(db, token, deps.clock(), policy) : null;
+    },
+    deny,
+  });
+  registerStaffPages(app, { db, clock: deps.clock, policy, content: deps.content });
+}

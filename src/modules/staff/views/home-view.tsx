@@ -1,0 +1,59 @@
+import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import { urls } from '../../../platform/http/urls.js';
+import type { StaffPrincipal } from '../../../platform/auth/index.js';
+
+const timeFormat = {
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }),
+  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }),
+};
+
+export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrincipal; scope: string }) {
+  return (
+    <>
+      <h1>{t(lang, 'staff.home.title')}</h1>
+      <dl class="facts">
+        <div class="facts__row">
+          <dt>{t(lang, 'staff.home.name')}</dt>
+          <dd>{staff.name}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{t(lang, 'staff.email')}</dt>
+          <dd>{staff.email}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{t(lang, 'staff.home.role')}</dt>
+          <dd>{t(lang, `staff.role.${staff.role}`)}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{t(lang, 'staff.home.scope')}</dt>
+          <dd>{scope}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{t(lang, 'staff.home.signedInAt')}</dt>
+          <dd>{timeFormat[lang].format(staff.signedInAt)}</dd>
+        </div>
+      </dl>
+      <p>{t(lang, 'staff.home.nothingYet')}</p>
+      <h2>{t(lang, 'staff.home.sessions')}</h2>
+      <form method="post" action={urls.staffSignOut(lang)} class="staff-form">
+        <input type="hidden" name="_csrf" value={staff.csrfToken} />
+        <p>
+          <button type="submit" class="button button--secondary">
+            {t(lang, 'staff.signOut')}
+          </button>
+        </p>
+      </form>
+      <form method="post" action={urls.staffSignOutEverywhere(lang)} class="staff-form">
+        <input type="hidden" name="_csrf" value={staff.csrfToken} />
+        <p class="hint" id="sign-out-everywhere-hint">
+          {t(lang, 'staff.signOutEverywhere.hint')}
+        </p>
+        <p>
+          <button type="submit" class="button button--secondary" aria-describedby="sign-out-everywhere-hint">
+            {t(lang, 'staff.signOutEverywhere')}
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+/** Kysely types of the staff tables (src/migrations/2026_12_01_0400_create_staff.ts), added to the shared Db with `staffDb`. */
+import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import type { AuditTables } from '../audit/record-audit.js';
+
+export const STAFF_ROLES = ['admin', 'municipal_coordinator', 'acceptance_agent', 'district_officer', 'department_handler', 'project_commissioner', 'content_editor', 'viewer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface StaffUserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: StaffRole;
+  district_id: string | null;
+  department: string | null;
+  disabled_at: Date | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface StaffSessionTable {
+  id: string;
+  user_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface StaffTokenTable {
+  id: string;
+  user_id: string;
+  purpose: 'set_password';
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface StaffSignInFailureTable {
+  id: Generated<string>;
+  at: Date;
+  email: string;
+  ip: string;
+}
+
+export type StaffTables = AuditTables & {
+  staff_users: StaffUserTable;
+  staff_sessions: StaffSessionTable;
+  staff_tokens: StaffTokenTable;
+  staff_sign_in_failures: StaffSignInFailureTable;
+};
+
+export type StaffDb = Kysely<Database & StaffTables>;
+
+/** The shared database handle, typed with the staff tables too (the migration creates them). */
+export function staffDb(db: Db): StaffDb {
+  return db.withTables<StaffTables>();
+}
