@@ -62,5 +62,5 @@ export function registerDirectoryPages(app: FastifyInstance, deps: PageDeps): vo
         </>
       ),
     };
-  });
+  }, { query: ['district'] });
 }

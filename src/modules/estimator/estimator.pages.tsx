@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
-import { NotFoundError } from '../../platform/http/errors.js';
+import { InvalidRequestError, NotFoundError } from '../../platform/http/errors.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, formatNumber } from '../../platform/views/components.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
@@ -12,6 +12,9 @@ import { locationOptions, parseEstimatorForm } from './estimator.form.js';
 import { EstimatorForm } from './views/estimator-form.js';
 
 type Query = Record<string, string | string[] | undefined>;
+
+/** The query parameters the estimator form reads. */
+const ESTIMATOR_QUERY = ['location1', 'location2', 'location3', 'months', 'office_area', 'office_rent', 'staff', 'salary', 'water', 'electricity_kwh', 'electricity_category', 'voltage', 'gas', 'gas_period', 'heating_area', 'heating_kwh', 'heating_method', 'apartments', 'apartment_kwh', 'seasons', 'area'] as const;
 
 function run(store: ContentStore, query: Query, lang: Lang) {
   const { requests, errors, submitted } = parseEstimatorForm(query, store, lang);
@@ -284,13 +287,16 @@ export function registerEstimatorPages(app: FastifyInstance, deps: PageDeps, con
         </>
       ),
     };
-  });
+  }, { query: ESTIMATOR_QUERY });
 
   app.get(routes.estimatorCsv, async (request, reply) => {
     const { lang } = request.params as { lang: string };
     if (!isLang(lang)) throw new NotFoundError('Estimates exist under /en and /zh.');
     const { estimates, errors } = run(content.store, request.query as Query, lang);
-    if (errors.length || estimates.length === 0) throw new NotFoundError(errors[0]?.message ?? 'Choose at least one location.');
+    if (errors.length || estimates.length === 0) {
+      const invalid = errors.length ? errors.map((e) => ({ name: e.field, reason: e.message })) : [{ name: 'location1', reason: 'Choose at least one location.' }];
+      throw new InvalidRequestError(`The estimate cannot be exported: ${invalid.map((p) => `${p.name} (${p.reason})`).join('; ')}`, invalid);
+    }
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="invest-beijing-cost-estimate.csv"')

@@ -227,7 +227,7 @@ export function registerMapPages(app: FastifyInstance, deps: PageDeps): void {
         </>
       ),
     };
-  });
+  }, { query: ['layer'] });
 }
 
 function MapTable({ lang, store }: { lang: Lang; store: ContentStore }) {

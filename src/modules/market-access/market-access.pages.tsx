@@ -61,5 +61,5 @@ export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps):
         </>
       ),
     };
-  });
+  }, { query: ['activity', 'in_ftz', 'foreign_share_pct'] });
 }

@@ -15,8 +15,12 @@ import { MatchResults, NextQuestions, NotApplying } from './views/match-results.
 import { ProfileForm, profileFromQuery } from './views/profile-form.js';
 import { whatIfChange, WhatIfForms } from './views/what-if.js';
 import { questionsToAsk } from './questions-to-ask.js';
+import { FACT_NAMES } from './rules.schemas.js';
 
 type Query = Record<string, string | string[] | undefined>;
+
+/** The query parameters of the questionnaire pages: every fact the rules know, and the "what if" forms. */
+export const PROFILE_QUERY: readonly string[] = [...FACT_NAMES, 'whatif', 'whatif_capital', 'whatif_fact', 'whatif_value'];
 
 /**
  * Parses the questionnaire from a query: facts, or the errors to show in the visitor's language. `known` holds the
@@ -111,5 +115,5 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
         </>
       ),
     };
-  }, { dependsOnDate: true });
+  }, { dependsOnDate: true, query: PROFILE_QUERY });
 }

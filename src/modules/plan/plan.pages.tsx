@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
-import { NotFoundError } from '../../platform/http/errors.js';
+import { InvalidRequestError, NotFoundError } from '../../platform/http/errors.js';
 import { registerPage, type PageDeps } from '../../platform/http/pages.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Bullets, PageHeader, Section, bi, formatNumber } from '../../platform/views/components.js';
@@ -18,7 +18,7 @@ import { marketAccessOf } from '../market-access/market-access.data.js';
 import { AccessVerdict } from '../market-access/views/access-verdict.js';
 import type { Facts } from '../matching/evaluate.js';
 import { matchPolicies } from '../matching/match.js';
-import { profileFacts } from '../matching/matching.pages.js';
+import { PROFILE_QUERY, profileFacts } from '../matching/matching.pages.js';
 import { ruleBookOf } from '../matching/rule-book.js';
 import { MatchResults, NextQuestions } from '../matching/views/match-results.js';
 import { ProfileForm, profileFromQuery } from '../matching/views/profile-form.js';
@@ -33,10 +33,23 @@ import { licenceNote, PlanSummary } from './views/plan-summary.js';
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
 
+/** Earliest and latest start dates a plan accepts: deadlines counted from them stay real calendar dates. */
+export const START_RANGE = { min: '2000-01-01', max: '2099-12-31' } as const;
+
+/** A real calendar date (2025-02-31 is not one) in START_RANGE, written YYYY-MM-DD. */
+export function isPlanDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real && value >= START_RANGE.min && value <= START_RANGE.max;
+}
+
 /** The start date given, or today in Beijing: deadlines such as "within 30 days" count from it. */
 function startDateOf(query: Query, today: string): string {
   const start = one(query, 'start');
-  return /^\d{4}-\d{2}-\d{2}$/.test(start) && !Number.isNaN(Date.parse(start)) ? start : today;
+  return isPlanDate(start) ? start : today;
 }
 
 /** Links from each section to its full tool carry the answers already given, so nothing is typed twice. */
@@ -260,14 +273,22 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
         </>
       ),
     };
-  }, { dependsOnDate: true });
+  }, { dependsOnDate: true, query: [...PROFILE_QUERY, 'activity', 'office_area', 'salary', 'start'] });
 
   app.get(routes.planIcs, async (request, reply) => {
     const { lang } = request.params as { lang: string };
     if (!isLang(lang)) throw new NotFoundError('Plans exist under /en and /zh.');
     const query = request.query as Query;
     const { facts } = profileFacts(query, content.store, search, lang);
-    if (!facts) throw new NotFoundError('The profile in this link is not valid; open the plan page again.');
+    const start = one(query, 'start');
+    if (start && !isPlanDate(start)) {
+      throw new InvalidRequestError(`The start date "${start.slice(0, 20)}" is not a real date between ${START_RANGE.min} and ${START_RANGE.max} (YYYY-MM-DD).`, [
+        { name: 'start', reason: `a real calendar date from ${START_RANGE.min} to ${START_RANGE.max}, written YYYY-MM-DD` },
+      ]);
+    }
+    if (!facts) {
+      throw new InvalidRequestError('The profile in this link is not valid; open the plan page again.', [{ name: 'profile', reason: 'the answers in this link are not valid' }]);
+    }
     const now = deps.clock();
     return reply
       .type('text/calendar; charset=utf-8')

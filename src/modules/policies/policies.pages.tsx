@@ -7,7 +7,7 @@ import { Empty, ExternalLink, Facts, PageHeader, Pagination, Section, bi, local 
 import { DataNote } from '../../platform/views/sources.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import type { SearchService } from '../search/index.js';
-import { parsePolicyQuery, policyQueryString, runPolicyQuery } from './policies.filter.js';
+import { FACETS, parsePolicyQuery, policyQueryString, runPolicyQuery } from './policies.filter.js';
 import { PolicyFacetForm, SelectedFilters, facetLabel } from './policy-facets.js';
 import { PolicyConditions } from './policy-conditions.js';
 import { PolicyParts } from './policy-parts.js';
@@ -70,7 +70,7 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
         </>
       ),
     };
-  });
+  }, { query: [...FACETS, 'q', 'sort', 'page'] });
 
   registerPage(app, deps, routes.policy, ({ lang, store, params }) => {
     const policy = store.get('policies', params.id);

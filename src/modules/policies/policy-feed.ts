@@ -1,6 +1,8 @@
 /** Atom feeds of policies, newest first: all policies, or those of one topic (?topic=). */
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError } from '../../platform/http/errors.js';
+import { InvalidRequestError, NotFoundError } from '../../platform/http/errors.js';
+import { PageCache } from '../../platform/http/page-cache.js';
+import { sendCachedPage } from '../../platform/http/pages.js';
 import { isLang, t, type Lang } from '../../platform/i18n/i18n.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import type { ContentService, Policy } from '../content/index.js';
@@ -44,14 +46,24 @@ ${entries.join('\n')}
 }
 
 export function registerPolicyFeeds(app: FastifyInstance, content: ContentService, baseUrl: string): void {
+  // One feed per (content version, language, topic), compressed once, with an ETag; `updated` is when this process
+  // first built it for the version, so it does not change between polls.
+  const cache = new PageCache(16 * 1024 * 1024);
+  content.onChange(() => cache.clear());
   app.get(routes.policyFeed, async (request, reply) => {
     const { lang } = request.params as { lang: string };
     if (!isLang(lang)) throw new NotFoundError('Feeds exist under /en and /zh.');
-    const { topic } = request.query as { topic?: string };
+    const { topic: raw } = request.query as { topic?: string | string[] };
+    if (Array.isArray(raw)) throw new InvalidRequestError('Give one topic at most.', [{ name: 'topic', reason: 'given more than once' }]);
+    const topic = raw || undefined;
     const store = content.store;
     const policies = topic ? store.policies.filter((p) => p.topics.includes(topic)) : store.policies;
-    if (topic && policies.length === 0) throw new NotFoundError(`No policy has the topic "${String(topic).slice(0, 40)}".`);
+    if (topic && policies.length === 0) {
+      throw new InvalidRequestError(`No policy has the topic "${String(topic).slice(0, 40)}".`, [{ name: 'topic', reason: 'not a topic of any policy' }]);
+    }
+    const key = `${store.version}|${lang}|${topic ?? ''}`;
     const loadedAt = new Date().toISOString().slice(0, 19) + 'Z';
-    return reply.type('application/atom+xml; charset=utf-8').send(policyFeed(policies, lang, baseUrl, urls.policyFeed(lang, topic), loadedAt));
+    const page = cache.get(key) ?? cache.set(key, policyFeed(policies, lang, baseUrl, urls.policyFeed(lang, topic), loadedAt), 200, store.version, 'application/atom+xml; charset=utf-8');
+    return sendCachedPage(request, reply, page);
   });
 }

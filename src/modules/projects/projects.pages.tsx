@@ -52,7 +52,7 @@ export function registerProjectPages(app: FastifyInstance, deps: PageDeps): void
         </>
       ),
     };
-  });
+  }, { query: ['district', 'q', 'page'] });
 }
 
 function ProjectFilterForm({ lang, store, district, q, invalid }: { lang: Lang; store: ContentStore; district?: string; q?: string; invalid: string[] }) {

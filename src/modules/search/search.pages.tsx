@@ -104,7 +104,7 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
         </>
       ),
     };
-  });
+  }, { query: ['q', 'type', 'page'] });
 
   registerPage(app, deps, routes.ask, ({ lang, store, query }) => {
     const q = one(query.q);
@@ -164,7 +164,7 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
         </>
       ),
     };
-  });
+  }, { query: ['q'] });
 }
 
 function AskSomeone({ lang, store, q, found }: { lang: Lang; store: ContentStore; q: string; found: boolean }) {

@@ -1,4 +1,6 @@
 /** sitemap.xml: every public page in both languages, each with its other-language alternate. */
+import { compressPage, type CachedPage } from '../../platform/http/page-cache.js';
+import { sendCachedPage } from '../../platform/http/pages.js';
 import type { FastifyInstance } from 'fastify';
 import { LANGS, type Lang } from '../../platform/i18n/i18n.js';
 import { urls } from '../../platform/http/urls.js';
@@ -41,11 +43,12 @@ ${entries.join('\n')}
 }
 
 export function registerSitemap(app: FastifyInstance, content: ContentService, baseUrl: string): void {
-  let cached: { version: number; body: string } | null = null;
-  app.get('/sitemap.xml', async (_request, reply) => {
+  // Built, compressed and given an ETag once per content version.
+  let cached: { version: number; page: CachedPage } | null = null;
+  app.get('/sitemap.xml', async (request, reply) => {
     const store = content.store;
-    if (cached?.version !== store.version) cached = { version: store.version, body: sitemapXml(store, baseUrl) };
-    return reply.type('application/xml; charset=utf-8').send(cached.body);
+    if (cached?.version !== store.version) cached = { version: store.version, page: compressPage(sitemapXml(store, baseUrl), 200, store.version, 'application/xml; charset=utf-8') };
+    return sendCachedPage(request, reply, cached.page);
   });
   app.get('/robots.txt', async (_request, reply) => reply.type('text/plain').send(`User-agent: *\nAllow: /\nSitemap: ${baseUrl}/sitemap.xml\n`));
 }

@@ -116,5 +116,5 @@ export function registerSitesPages(app: FastifyInstance, deps: PageDeps): void {
         </>
       ),
     };
-  });
+  }, { query: [...SITE_FORM_KEYS, 'compare'] });
 }

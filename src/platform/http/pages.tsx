@@ -12,6 +12,7 @@ import { Layout, type Crumb } from '../views/layout.js';
 import type { SourceRef } from '../views/sources.js';
 import { chooseEncoding, type CachedPage, type PageCache } from './page-cache.js';
 import { NotFoundError } from './errors.js';
+import { pageQuery, tooManyRequests, type ClientBudget } from './page-guard.js';
 
 export interface PageContext {
   lang: Lang;
@@ -39,6 +40,8 @@ export interface PageDeps {
   baseUrl: string;
   /** "Now" for every page (tests inject a fixed one); today is its date in Beijing. */
   clock: Clock;
+  /** Per-client budget of renders that miss the cache with a query (PAGE_RATE_LIMIT); none: unlimited. */
+  budget?: ClientBudget;
 }
 
 export interface PageOptions {
@@ -47,6 +50,12 @@ export interface PageOptions {
    * Beijing date, so a page rendered before midnight in Beijing is not served after it.
    */
   dependsOnDate?: boolean;
+  /**
+   * The query parameters the page reads. Every other parameter is dropped: the handler does not see it, and it is
+   * part of neither the cache key nor the canonical link (so ?utm_source=… neither grows the cache nor splits
+   * links). Default: none.
+   */
+  query?: readonly string[];
 }
 
 export function renderPage(view: PageView, lang: Lang, path: string, baseUrl: string): string {
@@ -70,18 +79,27 @@ export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, pag
 }
 
 export function registerPage(app: FastifyInstance, deps: PageDeps, route: string, handler: (ctx: PageContext) => PageView | null, options: PageOptions = {}): void {
+  const declared = options.query ?? [];
   app.get(route, async (request, reply) => {
     const params = request.params as Record<string, string>;
     if (!isLang(params.lang)) throw new NotFoundError(`No page at ${request.url}: the address must start with /en or /zh.`);
     const lang = params.lang;
     const store = deps.store();
     const today = todayInBeijing(deps.clock());
-    const key = options.dependsOnDate ? `${store.version}|${today}|${request.url}` : `${store.version}|${request.url}`;
+    const { query, search } = pageQuery(request, declared, lang);
+    const pathname = request.url.split('?')[0];
+    const url = (pathname.length > 3 && pathname.endsWith('/') ? pathname.replace(/\/+$/, '') : pathname) + search;
+    const key = options.dependsOnDate ? `${store.version}|${today}|${url}` : `${store.version}|${url}`;
     const hit = deps.cache.get(key);
     if (hit) return sendCachedPage(request, reply, hit);
-    const view = handler({ lang, store, params, query: request.query as PageContext['query'], path: request.url, today });
+    // A render with a query (search, questions, tools) costs the client a token; cached pages and plain pages do not.
+    if (search && deps.budget) {
+      const wait = deps.budget.take(request.ip);
+      if (wait > 0) throw tooManyRequests(lang, wait);
+    }
+    const view = handler({ lang, store, params, query, path: url, today });
     if (!view) throw new NotFoundError(t(lang, 'error.notFoundDetail'));
-    const html = renderPage(view, lang, request.url, deps.baseUrl);
+    const html = renderPage(view, lang, url, deps.baseUrl);
     const page = deps.cache.set(key, html, view.status ?? 200, store.version);
     return sendCachedPage(request, reply, page);
   });

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { InvalidRequestError } from './errors.js';
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'query'): z.infer<S> {
-  const result = schema.safeParse(input ?? {});
+  // No body at all reads as an empty object; an explicit JSON `null` (or any non-object) is invalid, not empty.
+  const result = schema.safeParse(input === undefined ? {} : input);
   if (result.success) return result.data;
   const invalidParams = result.error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
