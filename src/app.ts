@@ -31,6 +31,7 @@ import { registerMarketAccessPages } from './modules/market-access/market-access
 import { registerPlanPages } from './modules/plan/plan.pages.js';
 import { registerSitesApi } from './modules/sites/sites.api.js';
 import { registerSitesPages } from './modules/sites/sites.pages.js';
+import { registerStaff } from './modules/staff/index.js';
 
 export interface AppDeps {
   db: Db;
@@ -72,6 +73,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(formbody);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1d', index: false });
   installErrorHandlers(app, config.PUBLIC_BASE_URL);
+  // First of all routes: it installs the check that fails start-up when any /staff route has no guard.
+  registerStaff(app, config, { db: deps.db, clock: deps.clock ?? systemClock, content: deps.content });
 
   const pages: PageDeps = { store: () => deps.content.store, cache: new PageCache(config.PAGE_CACHE_MAX_BYTES),
     baseUrl: config.PUBLIC_BASE_URL,

@@ -80,6 +80,10 @@ const configSchema = z.object({
       }
       return { setting: list };
     }),
+  /** Minutes without a request after which a staff session ends (OWASP: 15–30 for sensitive work). */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Hours after sign-in after which a staff session ends, however active. */
+  STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
