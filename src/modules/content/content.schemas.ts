@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { checkTariffRows } from '../estimator/tariff-rows.js';
 import { itemSchema as marketAccessItemSchema, listSchema as marketAccessListSchema } from '../market-access/market-access.schemas.js';
 import { factQuestionSchema, parameterSchema, ruleSchema } from '../matching/rules.schemas.js';
 import { planStepSchema } from '../plan/plan.schemas.js';
@@ -235,7 +236,9 @@ export const costSchema = z
     period: bilingualSchema.optional(),
     tables: z.array(tableSchema).min(1),
   })
-  .strict();
+  .strict()
+  // The rows the cost estimator prices from are found by key: a missing or duplicated key fails the content check.
+  .superRefine(checkTariffRows);
 
 export const STAT_GROUPS = ['economy', 'opening_up', 'business_environment', 'innovation', 'infrastructure', 'industry', 'finance', 'digital_economy', 'culture', 'talent'] as const;
 export const statisticSchema = z
