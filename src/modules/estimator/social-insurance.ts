@@ -7,24 +7,23 @@ import type { Bilingual, Cost } from '../content/index.js';
 import type { EstimateRequest } from './estimate.schemas.js';
 import type { Component, SocialInsurance, SocialInsuranceLine } from './estimate.types.js';
 import { multiplyToYuan, percent, sumOfProductsToYuan, sumYuan } from './money.js';
-import { bi, cell, costItem, numberIn, sourceOf, tariffRow, text, type PricingContext, type Priced } from './tables.js';
+import { bi, cell, costItem, numberIn, sourceOf, tariffRow, type PricingContext, type Priced } from './tables.js';
 import { FIXED_RATE_INSURANCE, rowKey } from './tariff-rows.js';
 
 type Staff = NonNullable<EstimateRequest['staff']>;
 type Range = { min: number; max: number };
 /** One item of the table: the employer's component and the line with both shares. */
 interface PricedItem { component: Component; line: SocialInsuranceLine }
-
-/** Employee rate as printed, e.g. "8%", "2%+3 yuan" → percent and fixed yuan per employee per month; "N/A" → none. */
-function employeeShare(printed: string): { percent: number; fixed: number } | null {
-  const match = /^\s*(\d+(?:\.\d+)?)%\s*(?:\+\s*(\d+(?:\.\d+)?)\s*yuan)?\s*$/.exec(printed);
-  return match ? { percent: Number(match[1]), fixed: Number(match[2] ?? 0) } : null;
-}
+/**
+ * Rates per employee per month: the employer's percent, and the employee's percent plus fixed yuan (medical: "2%+3
+ * yuan"), read from the table's number columns, not from the rates as printed.
+ */
+interface Rates { employer: number; employee: number; employeeFixed: number }
 
 const staffText = (count: number) => bi(`${count} employee${count === 1 ? '' : 's'}`, `${count}人`);
 
 /** An item at one employer rate (pension, unemployment, medical): the employer's component and both shares' line. */
-function fixedRateItem(ctx: PricingContext, item: Cost, staff: Staff, key: keyof typeof FIXED_RATE_INSURANCE): PricedItem & { rate: number } {
+function fixedRateItem(ctx: PricingContext, item: Cost, staff: Staff, key: keyof typeof FIXED_RATE_INSURANCE): PricedItem & { rates: Rates } {
   const { table, row } = tariffRow(item, FIXED_RATE_INSURANCE[key]);
   const { count, monthly_salary_cny: salary } = staff;
   const { months, monthsText: m } = ctx;
@@ -39,13 +38,13 @@ function fixedRateItem(ctx: PricingContext, item: Cost, staff: Staff, key: keyof
     rate: `${rate}%`, unit: '% of salary base',
     ...sourceOf(item, table, name),
   };
-  const share = employeeShare(text(row.employee));
-  const employee = share ? sumOfProductsToYuan([[salary, count, percent(share.percent), months], [share.fixed, count, months]]) : 0;
+  const rates = { employer: rate, employee: numberIn(row, 'employee_rate_percent'), employeeFixed: numberIn(row, 'employee_fixed_yuan') };
+  const employee = sumOfProductsToYuan([[salary, count, percent(rates.employee), months], [rates.employeeFixed, count, months]]);
   const line = { key, name, employer_rate: `${rate}%`, employee_rate: cell(row.employee), employer_cny: employer, employee_cny: employee, remitted_cny: sumYuan([employer, employee]) };
-  return { component, line, rate };
+  return { component, line, rates };
 }
 
-/** Employment injury insurance: the employer's range of rates, and no employee share. */
+/** Employment injury insurance: the employer's range of rates; employees pay none ("N/A"). */
 function injuryItem(ctx: PricingContext, item: Cost, staff: Staff): PricedItem & { min: number; max: number; range: Range } {
   const { table, row } = tariffRow(item, rowKey.injuryInsurance);
   const { count, monthly_salary_cny: salary } = staff;
@@ -66,17 +65,14 @@ function injuryItem(ctx: PricingContext, item: Cost, staff: Staff): PricedItem &
 }
 
 /** Totals over the lines; the injury range is added only to the `*_range_cny` sums. */
-function totals(staff: Staff, months: number, lines: SocialInsuranceLine[], employerRates: number[], injury: Range): SocialInsurance {
+function totals(staff: Staff, months: number, lines: SocialInsuranceLine[], rates: Rates[], injury: Range): SocialInsurance {
   const salary = staff.monthly_salary_cny;
   const employer = sumYuan(lines.map((l) => l.employer_cny ?? 0));
   const employee = sumYuan(lines.map((l) => l.employee_cny));
   const remitted = sumYuan([employer, employee]);
   // Per employee per month: the rates on one salary base, plus the fixed yuan of the employee's medical share.
-  const perEmployer = sumOfProductsToYuan(employerRates.map((rate) => [salary, percent(rate)]));
-  const perEmployee = sumOfProductsToYuan(lines.flatMap((l) => {
-    const share = employeeShare(l.employee_rate.en);
-    return share ? [[salary, percent(share.percent)], [share.fixed]] : [];
-  }));
+  const perEmployer = sumOfProductsToYuan(rates.map((r) => [salary, percent(r.employer)]));
+  const perEmployee = sumOfProductsToYuan(rates.flatMap((r) => [[salary, percent(r.employee)], [r.employeeFixed]]));
   return {
     staff: staff.count, monthly_salary_cny: salary, months, lines,
     employer_cny: employer, employee_cny: employee, remitted_cny: remitted,
@@ -111,6 +107,6 @@ export function priceSocialInsurance(ctx: PricingContext, staff: Staff): Priced 
   return {
     components: [...fixed.map((f) => f.component), injury.component],
     notes, excludes: [...EXCLUDED],
-    socialInsurance: totals(staff, ctx.months, lines, fixed.map((f) => f.rate), injury.range),
+    socialInsurance: totals(staff, ctx.months, lines, fixed.map((f) => f.rates), injury.range),
   };
 }

@@ -65,8 +65,8 @@ describe('tariff rows by key', () => {
     const reworded = structuredClone(content.costs) as Cost[];
     for (const row of reworded.flatMap((c) => c.tables.flatMap((t) => t.rows))) {
       for (const [column, value] of Object.entries(row)) {
-        // The area names the business district a visitor asks for; the employee rate is still read as printed ("2%+3 yuan").
-        if (column === 'key' || column === 'area' || column === 'employee') continue;
+        // The area names the business district a visitor or API client asks for (the request's contract).
+        if (column === 'key' || column === 'area') continue;
         if (value && typeof value === 'object') row[column] = { ...value, en: `${value.en} (reworded)` };
       }
       if (row.key === 'others') row.area = { en: 'Others (elsewhere)', zh: '其他' };

@@ -53,7 +53,7 @@ export const TARIFF_ROWS: Readonly<Record<string, Readonly<Record<string, readon
   office_rent: { [rowKey.otherRent]: ['effective_rent'] },
   minimum_wage: { [rowKey.fullTimeMinimumWage]: ['amount'] },
   social_insurance: {
-    ...Object.fromEntries(Object.values(FIXED_RATE_INSURANCE).map((key) => [key, ['employer_rate_percent']])),
+    ...Object.fromEntries(Object.values(FIXED_RATE_INSURANCE).map((key) => [key, ['employer_rate_percent', 'employee_rate_percent', 'employee_fixed_yuan']])),
     [rowKey.injuryInsurance]: ['employer_rate_min', 'employer_rate_max'],
   },
 };
