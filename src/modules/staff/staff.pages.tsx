@@ -17,6 +17,7 @@ import {
   cookieHeader,
   randomToken,
   readCookie,
+  passwordProblems,
   type PasswordProblem,
   type SessionPolicy,
   type StaffDb,
@@ -172,6 +173,8 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPageDeps): v
     if (!user) return unusableLink(request, reply, lang);
     const errors: FieldError[] = [];
     if (!form.password) errors.push({ field: 'password', message: t(lang, 'staff.password.missing') });
+    // Every problem at once: the password's own and the confirmation's.
+    else for (const problem of passwordProblems(form.password, user.email)) errors.push({ field: 'password', message: t(lang, PASSWORD_MESSAGES[problem]) });
     if (!form.confirm) errors.push({ field: 'confirm', message: t(lang, 'staff.password.confirmMissing') });
     else if (form.password && form.password !== form.confirm) errors.push({ field: 'confirm', message: t(lang, 'staff.password.mismatch') });
     if (!errors.length) {

@@ -96,6 +96,7 @@ export const urls = {
   openapi: () => '/api/openapi.json',
   api: (kind: string, id?: string) => (id ? `/api/v1/${kind}/${encodeURIComponent(id)}` : `/api/v1/${kind}`),
   stylesheet: () => '/assets/site.css',
+  staffStylesheet: () => '/assets/staff.css',
   withQuery,
 } as const;
 

@@ -9,7 +9,7 @@ const timeFormat = {
 
 export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrincipal; scope: string }) {
   return (
-    <>
+    <div class="staff-home">
       <h1>{t(lang, 'staff.home.title')}</h1>
       <dl class="facts">
         <div class="facts__row">
@@ -35,25 +35,27 @@ export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrinc
       </dl>
       <p>{t(lang, 'staff.home.nothingYet')}</p>
       <h2>{t(lang, 'staff.home.sessions')}</h2>
-      <form method="post" action={urls.staffSignOut(lang)} class="staff-form">
-        <input type="hidden" name="_csrf" value={staff.csrfToken} />
-        <p>
-          <button type="submit" class="button button--secondary">
-            {t(lang, 'staff.signOut')}
-          </button>
-        </p>
-      </form>
-      <form method="post" action={urls.staffSignOutEverywhere(lang)} class="staff-form">
-        <input type="hidden" name="_csrf" value={staff.csrfToken} />
-        <p class="hint" id="sign-out-everywhere-hint">
-          {t(lang, 'staff.signOutEverywhere.hint')}
-        </p>
-        <p>
-          <button type="submit" class="button button--secondary" aria-describedby="sign-out-everywhere-hint">
-            {t(lang, 'staff.signOutEverywhere')}
-          </button>
-        </p>
-      </form>
-    </>
+      <div class="staff-sessions">
+        <form method="post" action={urls.staffSignOut(lang)} class="staff-form">
+          <input type="hidden" name="_csrf" value={staff.csrfToken} />
+          <p>
+            <button type="submit" class="button button--secondary">
+              {t(lang, 'staff.signOut')}
+            </button>
+          </p>
+        </form>
+        <form method="post" action={urls.staffSignOutEverywhere(lang)} class="staff-form">
+          <input type="hidden" name="_csrf" value={staff.csrfToken} />
+          <p>
+            <button type="submit" class="button button--secondary" aria-describedby="sign-out-everywhere-hint">
+              {t(lang, 'staff.signOutEverywhere')}
+            </button>
+          </p>
+        </form>
+      </div>
+      <p class="hint" id="sign-out-everywhere-hint">
+        {t(lang, 'staff.signOutEverywhere.hint')}
+      </p>
+    </div>
   );
 }

@@ -18,7 +18,7 @@ export function SignInView({ lang, formToken, email, errors, notice }: { lang: L
     <>
       {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
       {notice && !errors.length && (
-        <div class="panel" role="status">
+        <div class="panel staff-notice" role="status">
           <p>{t(lang, NOTICE_KEYS[notice])}</p>
         </div>
       )}

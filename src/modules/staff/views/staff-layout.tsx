@@ -16,6 +16,7 @@ export function StaffLayout({ lang, path, title, children }: { lang: Lang; path:
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} | ${t(lang, 'staff.layout.area')} | ${t(lang, 'site.name')}`}</title>
         <link rel="stylesheet" href={urls.stylesheet()} />
+        <link rel="stylesheet" href={urls.staffStylesheet()} />
       </head>
       <body>
         <a class="skip-link" href="#main">
