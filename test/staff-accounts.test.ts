@@ -4,6 +4,7 @@ import { createStaffUser, StaffUserExistsError } from '../src/modules/staff/inde
 import { hashPassword, passwordProblems, verifyPassword } from '../src/platform/auth/index.js';
 import { recordAudit } from '../src/platform/audit/record-audit.js';
 import { urls } from '../src/platform/http/urls.js';
+import { databaseTargets } from './helpers/databases.js';
 import { cookieHeaderOf, cookiesOf, createStaffWithPassword, hiddenCsrf, postSignIn, signInAs, startStaffApp, type StaffTestApp } from './helpers/staff.js';
 
 describe('password rules (NIST SP 800-63B)', () => {
@@ -41,10 +42,10 @@ describe('password rules (NIST SP 800-63B)', () => {
   });
 });
 
-describe('staff accounts, set-password links and the audit log', () => {
+describe.each(databaseTargets())('staff accounts, set-password links and the audit log (%s)', (target) => {
   let t: StaffTestApp;
   beforeAll(async () => {
-    t = await startStaffApp();
+    t = await startStaffApp({ target });
   });
   afterAll(() => t.close());
 
@@ -80,6 +81,9 @@ describe('staff accounts, set-password links and the audit log', () => {
     expect(weak.body).toContain('This password is too common');
     const mismatch = await post({ password: 'tea house by the lake', confirm: 'tea house by the sea' }, 'zh');
     expect(mismatch.body).toContain('两次输入的密码不一致');
+    const both = await post({ password: 'link@example.gov 2026', confirm: 'something else' });
+    expect(both.body).toContain('Password must not contain your email address');
+    expect(both.body).toContain('The two passwords are not the same');
     const noCsrf = await t.app.inject({ method: 'POST', url: urls.staffSetPassword('en'), headers: { cookie }, payload: { token, password: 'tea house by the lake', confirm: 'tea house by the lake' } });
     expect(noCsrf.statusCode).toBe(403);
 

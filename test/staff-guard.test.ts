@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { isAllowed, MissingStaffGuardError, type StaffPrincipal } from '../src/platform/auth/index.js';
-import { createStaffWithPassword, hiddenCsrf, signInAs, startStaffApp, type StaffTestApp } from './helpers/staff.js';
+import { createStaffWithPassword, hiddenCsrf, postSignIn, signInAs, startStaffApp, type StaffTestApp } from './helpers/staff.js';
 
 const PASSWORD = 'violet harbour ninety kites';
 
@@ -21,6 +21,11 @@ describe('staff route guards (deny by default)', () => {
           }),
       }),
     ).rejects.toThrow(/declares no guard/);
+  });
+
+  it('fails start-up for a staff route under any prefix or parameter name', async () => {
+    await expect(startStaffApp({ beforeReady: (app) => void app.get('/:locale/staff/cases', async () => 'open') })).rejects.toThrow(MissingStaffGuardError);
+    await expect(startStaffApp({ beforeReady: (app) => void app.get('/api/v1/staff/users', async () => []) })).rejects.toThrow(MissingStaffGuardError);
   });
 
   it('fails start-up when a staff route other than sign-in or set-password is declared anonymous', async () => {
@@ -57,6 +62,11 @@ describe('staff route guards (deny by default)', () => {
       expect(response.statusCode).toBe(403);
       expect(response.body).toContain('您无权打开此页面');
       expect(response.body).not.toContain('admin page');
+    });
+
+    it('gives administrators a SameSite=Strict session cookie, other roles SameSite=Lax', async () => {
+      expect(String((await postSignIn(t.app, 'admin@example.gov', PASSWORD)).response.headers['set-cookie'])).toContain('SameSite=Strict');
+      expect(String((await postSignIn(t.app, 'editor@example.gov', PASSWORD)).response.headers['set-cookie'])).toContain('SameSite=Lax');
     });
 
     it('lets the role in, and still requires the CSRF token on its POST', async () => {

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/platform/auth/index.js';
 import { urls } from '../src/platform/http/urls.js';
+import { databaseTargets } from './helpers/databases.js';
 import { cookieHeaderOf, cookiesOf, createStaffWithPassword, hiddenCsrf, postSignIn, signInAs, startStaffApp, type StaffTestApp } from './helpers/staff.js';
 
 const PASSWORD = 'lantern orchard sixty copper';
 
-describe('staff sign-in, sessions and CSRF', () => {
+describe.each(databaseTargets())('staff sign-in, sessions and CSRF (%s)', (target) => {
   let t: StaffTestApp;
   beforeAll(async () => {
-    t = await startStaffApp();
+    t = await startStaffApp({ target });
     await createStaffWithPassword(t, { email: 'officer@haidian.example', name: 'Li Na', role: 'district_officer', districtId: 'haidian', password: PASSWORD });
     await createStaffWithPassword(t, { email: 'viewer@example.gov', name: 'Wang Fang', role: 'viewer', password: PASSWORD });
     await createStaffWithPassword(t, { email: 'lock@example.gov', name: 'Zhao Lei', role: 'viewer', password: PASSWORD });
@@ -35,7 +36,7 @@ describe('staff sign-in, sessions and CSRF', () => {
   });
 
   it('marks the session cookie Secure when the request came over TLS through a trusted proxy', async () => {
-    const tls = await startStaffApp({ env: { TRUST_PROXY: 'true' } });
+    const tls = await startStaffApp({ target, env: { TRUST_PROXY: '1' } });
     try {
       await createStaffWithPassword(tls, { email: 'tls@example.gov', name: 'TLS', role: 'viewer', password: PASSWORD });
       const form = await tls.app.inject({ url: urls.staffSignIn('en'), headers: { 'x-forwarded-proto': 'https' } });
@@ -81,7 +82,7 @@ describe('staff sign-in, sessions and CSRF', () => {
   });
 
   it('locks a client address after 20 failures across accounts', async () => {
-    const other = await startStaffApp();
+    const other = await startStaffApp({ target });
     try {
       await createStaffWithPassword(other, { email: 'victim@example.gov', name: 'V', role: 'viewer', password: PASSWORD });
       for (let i = 0; i < 20; i++) await postSignIn(other.app, `spray${i}@example.gov`, 'password guess 1234');

@@ -11,7 +11,7 @@ import { setPasswordWithToken } from '../../src/modules/staff/set-password.js';
 import { staffDb, type StaffDb } from '../../src/platform/auth/index.js';
 import { urls } from '../../src/platform/http/urls.js';
 import type { Lang } from '../../src/platform/i18n/i18n.js';
-import { openTestDatabase, type TestDatabase } from './databases.js';
+import { openTestDatabase, type DatabaseTarget, type TestDatabase } from './databases.js';
 import { realContent } from './test-app.js';
 
 export interface StaffTestApp {
@@ -22,8 +22,10 @@ export interface StaffTestApp {
   close(): Promise<void>;
 }
 
-export async function startStaffApp(options: { beforeReady?: (app: FastifyInstance) => void; env?: Record<string, string> } = {}): Promise<StaffTestApp> {
-  const database = await openTestDatabase('pglite');
+export async function startStaffApp(
+  options: { target?: DatabaseTarget; beforeReady?: (app: FastifyInstance) => void; env?: Record<string, string> } = {},
+): Promise<StaffTestApp> {
+  const database = await openTestDatabase(options.target ?? 'pglite');
   await loadContentSet(database.db, await realContent());
   const content = new ContentService(database.db);
   await content.refresh();

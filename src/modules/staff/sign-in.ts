@@ -14,10 +14,11 @@ import {
   verifyPassword,
   type SessionPolicy,
   type StaffDb,
+  type StaffRole,
 } from '../../platform/auth/index.js';
 import { findUserByEmail } from './staff-user.repository.js';
 
-export type SignInResult = { ok: true; token: string } | { ok: false; reason: 'not-correct' | 'throttled' };
+export type SignInResult = { ok: true; token: string; role: StaffRole } | { ok: false; reason: 'not-correct' | 'throttled' };
 
 export interface SignInInput {
   email: string;
@@ -52,6 +53,6 @@ export async function signIn(db: StaffDb, input: SignInInput): Promise<SignInRes
     if (input.previousToken) await deleteSession(trx, hashToken(input.previousToken));
     const session = await startSession(trx, { userId: user.id, now: input.now, policy: input.policy, ip: input.ip, userAgent: input.userAgent });
     await recordAudit(trx, { at: input.now, actor: user.id, action: 'staff.signed_in', entity: 'staff_user', entityId: user.id, after: { ip: input.ip }, requestId: input.requestId });
-    return { ok: true as const, token: session.token };
+    return { ok: true as const, token: session.token, role: user.role };
   });
 }

@@ -116,7 +116,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPageDeps): v
         requestId: request.id,
       });
       if (result.ok) {
-        reply.header('set-cookie', cookieHeader(SESSION_COOKIE, result.token, { secure: isTls(request), maxAgeSeconds: policy.absoluteMs / 1000 }));
+        reply.header('set-cookie', cookieHeader(SESSION_COOKIE, result.token, { secure: isTls(request), maxAgeSeconds: policy.absoluteMs / 1000, sameSite: result.role === 'admin' ? 'Strict' : 'Lax' }));
         return reply.redirect(urls.staffHome(lang), 303);
       }
       // One message for every wrong answer, linked to the first field: it never says which of the two was wrong.

@@ -18,10 +18,11 @@ export function readCookie(header: string | undefined, name: string): string | u
 
 /**
  * httpOnly (no script reads it), SameSite=Lax (not sent on cross-site POSTs), Secure when the request came over TLS
- * (so a plain-HTTP local install still works), Path=/ so both /en/staff and /zh/staff see it.
+ * (so a plain-HTTP local install still works), Path=/ so both /en/staff and /zh/staff see it. Administrators' session
+ * cookies are SameSite=Strict (ARCHITECTURE §6): not even a top-level link from another site carries them.
  */
-export function cookieHeader(name: string, value: string, options: { secure: boolean; maxAgeSeconds: number }): string {
-  return [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`, ...(options.secure ? ['Secure'] : [])].join('; ');
+export function cookieHeader(name: string, value: string, options: { secure: boolean; maxAgeSeconds: number; sameSite?: 'Lax' | 'Strict' }): string {
+  return [`${name}=${value}`, 'Path=/', 'HttpOnly', `SameSite=${options.sameSite ?? 'Lax'}`, `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`, ...(options.secure ? ['Secure'] : [])].join('; ');
 }
 
 export function clearedCookieHeader(name: string, secure: boolean): string {

@@ -38,8 +38,9 @@ export interface StaffGuardHooks {
 
 export class MissingStaffGuardError extends Error {}
 
+/** Any route with a `staff` path segment, whatever its prefix or parameter names (`/:locale/staff`, `/api/v1/staff/…`). */
 export function isStaffRoute(url: string): boolean {
-  return /^\/(:lang|en|zh)\/staff(\/|$)/.test(url) || /^\/staff(\/|$)/.test(url);
+  return /(^|\/)staff(\/|$)/.test(url.split('?')[0]);
 }
 
 export function isAllowed(guard: StaffGuard, staff: StaffPrincipal | null): boolean | 'signed-out' {
