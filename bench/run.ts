@@ -19,7 +19,8 @@ function start(script: string, env: Record<string, string>): ChildProcess {
   // The platform runs as built by `npm start` (dist/, plain JavaScript); the baseline server is TypeScript run by tsx.
   const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : ['--enable-source-maps', script];
   // The API's per-client rate limit would turn a load test into a stream of 429s; it is raised for the bench only.
-  return spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn', API_RATE_LIMIT: '100000000', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The same holds for the page budget of uncached query renders (PAGE_RATE_LIMIT), except in the flood row's own server.
+  return spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn', API_RATE_LIMIT: '100000000', PAGE_RATE_LIMIT: '100000000', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
@@ -77,6 +78,37 @@ async function load(name: string, url: string, paths?: string[]): Promise<Row> {
   return { name, path: shown, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, rotating: Boolean(paths) };
 }
 
+/**
+ * A cached page measured while one loopback client floods the search page with distinct, never-cached queries at a
+ * bounded rate (FLOOD_RATE req/s over 10 connections), on a server with the default page budget (PAGE_RATE_LIMIT).
+ * The row's errors column counts the cached page's failures only; the flood's answers are summarised in its path.
+ */
+const FLOOD_RATE = 200;
+async function loadDuringFlood(name: string, url: string, floodBase: string): Promise<Row> {
+  await autocannon({ url, connections: 10, duration: 2 });
+  let n = 0;
+  const words = ['company', 'registration', 'tax', 'visa', 'office', 'rent', 'haidian', 'permit', 'bonded', 'salary'];
+  const flood = autocannon({
+    url: floodBase,
+    connections: 10,
+    overallRate: FLOOD_RATE,
+    duration: DURATION,
+    requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: `/en/search?q=${words[n % 10]}+${words[(n * 7) % 10]}+flood${n++}` }) }],
+  });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { 'accept-encoding': 'br, gzip' } });
+  const f = await flood;
+  const refused = f['4xx'] ?? 0;
+  return {
+    name,
+    path: `${new URL(url).pathname} during /en/search?q=<distinct> at ${FLOOD_RATE}/s (${f.requests.total} sent, ${refused} refused 429)`,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+    rotating: false,
+  };
+}
+
 const questions = (JSON.parse(readFileSync('test/fixtures/search-eval.json', 'utf8')) as { lang: string; question: string }[]).map(
   (q) => `q=${encodeURIComponent(q.question)}&lang=${q.lang}`,
 );
@@ -118,6 +150,19 @@ try {
   // The whole answer (every rule, ~100 KB with 107 rules) instead of the first page of 25: what a client that asks for all pays.
   await measure('policy match, every result (limit=200), profiles varied', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/policy-match?limit=200', matchProfile, varied));
   await measure('cost estimate', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/cost-estimate', { district: 'haidian', office: { area_m2: 600 }, water_m3_per_month: 50, gas: { m3_per_month: 100 }, staff: { count: 60, monthly_salary_cny: 15000 } }));
+  const floodRow = 'cached page during a search flood (default page budget)';
+  if (!only || only.test(floodRow)) {
+    // Its own server and data folder, with the default PAGE_RATE_LIMIT (the main one raises it for the search row).
+    const floodDir = mkdtempSync(path.join(tmpdir(), 'ib-bench-flood-'));
+    const floodServer = start('dist/main.js', { DATA_DIR: floodDir, PORT: '3903', PAGE_RATE_LIMIT: '60' });
+    try {
+      await waitReady('http://127.0.0.1:3903/readyz', floodServer);
+      await measure(floodRow, (name) => loadDuringFlood(name, 'http://127.0.0.1:3903/en', 'http://127.0.0.1:3903'));
+    } finally {
+      await stop(floodServer);
+      rmSync(floodDir, { recursive: true, force: true });
+    }
+  }
   await measure('search page (HTML)', (name) => load(name, 'http://127.0.0.1:3901/en/search', questions.map((q) => `/${q.endsWith('zh') ? 'zh' : 'en'}/search?${q.replace(/&lang=\w+$/, '')}`)));
   await stop(hello);
   await stop(app);

@@ -71,7 +71,8 @@ describe('feeds and sitemap', () => {
     expect(all.body.match(/<entry>/g)?.length).toBe(t.content.store.policies.length);
     const talent = await page('/zh/policies/feed.atom?topic=talent');
     expect(talent.match(/<entry>/g)?.length).toBe(t.content.store.policies.filter((p) => p.topics.includes('talent')).length);
-    expect((await t.app.inject({ url: '/en/policies/feed.atom?topic=nothing' })).statusCode).toBe(404);
+    // An unknown topic is an invalid query: a 400 problem, not a missing page.
+    expect((await t.app.inject({ url: '/en/policies/feed.atom?topic=nothing' })).statusCode).toBe(400);
   });
 
   it('lists every public page in both languages in sitemap.xml', async () => {

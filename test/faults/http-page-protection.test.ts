@@ -40,10 +40,10 @@ describe('a flood of distinct searches', () => {
   });
 
   it('answers too long a query or too many words with a 400 page in the visitor’s language', async () => {
-    const long = await t.app.inject({ url: `/zh/search?q=${'税'.repeat(250)}`, ...from('198.51.100.20') });
+    const long = await t.app.inject({ url: `/zh/search?q=${'税'.repeat(350)}`, ...from('198.51.100.20') });
     expect(long.statusCode).toBe(400);
     expect(long.body).toContain('lang="zh-CN"');
-    expect(long.body).toContain('最多输入 200 个字符');
+    expect(long.body).toContain('最多输入 300 个字符');
     const words = await t.app.inject({ url: `/en/ask?q=${Array.from({ length: 30 }, (_, i) => `w${i}`).join('+')}`, ...from('198.51.100.20') });
     expect(words.statusCode).toBe(400);
     expect(words.body).toContain('too many words');

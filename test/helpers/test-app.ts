@@ -26,7 +26,9 @@ export async function startTestApp(target: DatabaseTarget = 'pglite', env: Recor
   await loadContentSet(database.db, await realContent());
   const content = new ContentService(database.db);
   await content.refresh();
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://test.invalid', ...env });
+  // Tests crawl hundreds of pages with queries from one address: the per-client page budget is raised unless a test
+  // sets PAGE_RATE_LIMIT itself (test/faults/http-page-protection.test.ts does).
+  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://test.invalid', PAGE_RATE_LIMIT: '1000000', ...env });
   const app = await buildApp(config, { db: database.db, content });
   await app.ready();
   return {

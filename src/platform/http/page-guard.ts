@@ -12,8 +12,8 @@ export type Query = Record<string, string | string[] | undefined>;
 
 /** Longest value of any declared parameter, and of a free-text one (q), in characters; most terms in free text. */
 export const MAX_VALUE_CHARS = 500;
-export const MAX_TEXT_CHARS = 200;
-export const MAX_TEXT_TERMS = 20;
+export const MAX_TEXT_CHARS = 300;
+export const MAX_TEXT_TERMS = 24;
 /** Most values of one repeated parameter (?compare=a&compare=b…). */
 export const MAX_VALUES = 50;
 /** Parameters read as free text: their length and number of terms are bounded. */
