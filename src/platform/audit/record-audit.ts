@@ -47,7 +47,8 @@ export async function recordAudit<DB extends AuditTables>(trx: Kysely<DB>, entry
       entity_id: entry.entityId ?? null,
       before: entry.before ? JSON.stringify(entry.before) : null,
       after: entry.after ? JSON.stringify(entry.after) : null,
-      request_id: entry.requestId ?? null,
+      // The id may come from a client's X-Request-Id header: kept, but bounded.
+      request_id: entry.requestId?.slice(0, 200) ?? null,
     })
     .execute();
 }
