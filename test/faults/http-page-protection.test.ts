@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { PageCache } from '../../src/platform/http/page-cache.js';
+import { clientKey } from '../../src/platform/http/page-guard.js';
 import { loadConfig } from '../../src/config.js';
 
 let t: TestApp;
@@ -49,6 +50,20 @@ describe('a flood of distinct searches', () => {
     expect(words.body).toContain('too many words');
     const repeated = await t.app.inject({ url: `/en/locations?${Array.from({ length: 60 }, () => 'compare=haidian').join('&')}`, ...from('198.51.100.20') });
     expect(repeated.statusCode).toBe(400);
+  });
+});
+
+describe('clients on IPv6', () => {
+  it('share one budget per /64, so rotating the interface address does not reset it', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const response = await t.app.inject({ url: `/en/search?q=ipv6+${i}`, remoteAddress: `2001:db8:0:7::${(i + 1).toString(16)}` });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
+    expect(clientKey('2001:db8:0:7::1')).toBe(clientKey('2001:0db8:0000:0007:ffff:1:2:3'));
+    expect(clientKey('2001:db8:0:8::1')).not.toBe(clientKey('2001:db8:0:7::1'));
+    expect(clientKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
   });
 });
 

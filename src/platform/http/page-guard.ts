@@ -119,6 +119,19 @@ export class ClientBudget {
   }
 }
 
+/**
+ * The budget key of a client address: an IPv4 address as is, an IPv6 address by its /64 (one subscriber's prefix,
+ * inside which an attacker can pick a fresh address per request).
+ */
+export function clientKey(ip: string): string {
+  if (!ip.includes(':') || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip)) return ip.replace(/^::ffff:/i, '');
+  const [head, tail = ''] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 export function tooManyRequests(lang: Lang, retryAfter: number): LocalizedError {
   return new LocalizedError(429, 'too-many-requests', lang === 'zh' ? '请求过多' : 'Too many requests', messages.tooManyRequests[lang](retryAfter), { 'retry-after': String(retryAfter) });
 }

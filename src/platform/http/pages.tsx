@@ -12,7 +12,7 @@ import { Layout, type Crumb } from '../views/layout.js';
 import type { SourceRef } from '../views/sources.js';
 import { chooseEncoding, type CachedPage, type PageCache } from './page-cache.js';
 import { NotFoundError } from './errors.js';
-import { pageQuery, tooManyRequests, type ClientBudget } from './page-guard.js';
+import { clientKey, pageQuery, tooManyRequests, type ClientBudget } from './page-guard.js';
 
 export interface PageContext {
   lang: Lang;
@@ -94,7 +94,7 @@ export function registerPage(app: FastifyInstance, deps: PageDeps, route: string
     if (hit) return sendCachedPage(request, reply, hit);
     // A render with a query (search, questions, tools) costs the client a token; cached pages and plain pages do not.
     if (search && deps.budget) {
-      const wait = deps.budget.take(request.ip);
+      const wait = deps.budget.take(clientKey(request.ip));
       if (wait > 0) throw tooManyRequests(lang, wait);
     }
     const view = handler({ lang, store, params, query, path: url, today });
