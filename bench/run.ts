@@ -20,7 +20,7 @@ function start(script: string, env: Record<string, string>): ChildProcess {
   const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : ['--enable-source-maps', script];
   // The API's per-client rate limit would turn a load test into a stream of 429s; it is raised for the bench only.
   // The same holds for the page budget of uncached query renders (PAGE_RATE_LIMIT), except in the flood row's own server.
-  return spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn', API_RATE_LIMIT: '100000000', PAGE_RATE_LIMIT: '100000000', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn', API_RATE_LIMIT: '100000000', PAGE_RATE_LIMIT: '100000000', PAGE_RENDER_SHARE: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
@@ -152,9 +152,10 @@ try {
   await measure('cost estimate', (name) => loadPost(name, 'http://127.0.0.1:3901/api/v1/cost-estimate', { district: 'haidian', office: { area_m2: 600 }, water_m3_per_month: 50, gas: { m3_per_month: 100 }, staff: { count: 60, monthly_salary_cny: 15000 } }));
   const floodRow = 'cached page during a search flood (default page budget)';
   if (!only || only.test(floodRow)) {
-    // Its own server and data folder, with the default PAGE_RATE_LIMIT (the main one raises it for the search row).
+    // Its own server and data folder, with the default PAGE_RATE_LIMIT and PAGE_RENDER_SHARE (the main one lifts them
+    // for the search row).
     const floodDir = mkdtempSync(path.join(tmpdir(), 'ib-bench-flood-'));
-    const floodServer = start('dist/main.js', { DATA_DIR: floodDir, PORT: '3903', PAGE_RATE_LIMIT: '60' });
+    const floodServer = start('dist/main.js', { DATA_DIR: floodDir, PORT: '3903', PAGE_RATE_LIMIT: '60', PAGE_RENDER_SHARE: '0.5' });
     try {
       await waitReady('http://127.0.0.1:3903/readyz', floodServer);
       await measure(floodRow, (name) => loadDuringFlood(name, 'http://127.0.0.1:3903/en', 'http://127.0.0.1:3903'));

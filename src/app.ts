@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config.js';
 import type { Db } from './platform/db/database.js';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from './platform/http/error-handler.js';
-import { ClientBudget } from './platform/http/page-guard.js';
+import { ClientBudget, RenderShare } from './platform/http/page-guard.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { PageCache } from './platform/http/page-cache.js';
 import type { PageDeps } from './platform/http/pages.js';
@@ -80,6 +80,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     baseUrl: config.PUBLIC_BASE_URL,
     clock: deps.clock ?? systemClock,
     budget: new ClientBudget(config.PAGE_RATE_LIMIT),
+    renderShare: new RenderShare(config.PAGE_RENDER_SHARE),
   };
   deps.content.onChange(() => pages.cache.clear());
 

@@ -43,6 +43,8 @@ const configSchema = z.object({
   PAGE_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   /** Bytes the in-memory page cache may hold (all encodings counted); least recently used pages are dropped first. */
   PAGE_CACHE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(64 * 1024 * 1024),
+  /** Most of each second (0–1) the process spends rendering uncached pages with a query, all clients together; beyond it they get 503 for the rest of the second, so cached pages stay fast under a flood from many addresses. */
+  PAGE_RENDER_SHARE: z.coerce.number().min(0.01).max(1).default(0.5),
   /** Milliseconds a client has to send a whole request, headers and body (408 and closed after). */
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Milliseconds a client has to send the request headers (at most HTTP_REQUEST_TIMEOUT_MS). */

@@ -26,9 +26,10 @@ export async function startTestApp(target: DatabaseTarget = 'pglite', env: Recor
   await loadContentSet(database.db, await realContent());
   const content = new ContentService(database.db);
   await content.refresh();
-  // Tests crawl hundreds of pages with queries from one address: the per-client page budget is raised unless a test
-  // sets PAGE_RATE_LIMIT itself (test/faults/http-page-protection.test.ts does).
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://test.invalid', PAGE_RATE_LIMIT: '1000000', ...env });
+  // Tests crawl hundreds of pages with queries from one address, back to back: the per-client page budget and the
+  // render share are lifted unless a test sets them itself (test/faults/http-page-protection.test.ts and
+  // http-render-share.test.ts do).
+  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://test.invalid', PAGE_RATE_LIMIT: '1000000', PAGE_RENDER_SHARE: '1', ...env });
   const app = await buildApp(config, { db: database.db, content });
   await app.ready();
   return {

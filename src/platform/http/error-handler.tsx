@@ -82,7 +82,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
 export function installErrorHandlers(app: FastifyInstance, baseUrl: string): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error as Error);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (appError.status >= 500 && !(appError instanceof LocalizedError)) request.log.error({ err: error }, 'request failed');
     // Fastify's own 4xx (body too large, unsupported media type, malformed JSON…) are problem+json unless a browser
     // asked for a page.
     const fromFastify = String((error as FastifyError).code ?? '').startsWith('FST_');

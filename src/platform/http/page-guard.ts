@@ -132,6 +132,45 @@ export function clientKey(ip: string): string {
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
+/**
+ * All clients together: uncached query renders may take at most `share` of each second of the event loop. Past it
+ * they are refused (503, retry in a second) until the next second, so cached pages keep the rest of the time even
+ * when a flood comes from more addresses than the per-client budget can see.
+ */
+export class RenderShare {
+  private windowStart = 0;
+  private spent = 0;
+
+  constructor(
+    private readonly share: number,
+    private readonly now: () => number = () => performance.now(),
+    private readonly windowMs = 1000,
+  ) {}
+
+  allows(): boolean {
+    const now = this.now();
+    if (now - this.windowStart >= this.windowMs) {
+      this.windowStart = now;
+      this.spent = 0;
+    }
+    return this.share >= 1 || this.spent < this.share * this.windowMs;
+  }
+
+  record(ms: number): void {
+    this.spent += ms;
+  }
+}
+
+export function serviceBusy(lang: Lang): LocalizedError {
+  return new LocalizedError(
+    503,
+    'busy',
+    lang === 'zh' ? '服务繁忙' : 'Service busy',
+    lang === 'zh' ? '查询服务此刻繁忙。请稍后再试；其他页面仍可正常访问。' : 'Searches and tools are busy right now. Please try again in a moment; the rest of the site is available.',
+    { 'retry-after': '1' },
+  );
+}
+
 export function tooManyRequests(lang: Lang, retryAfter: number): LocalizedError {
   return new LocalizedError(429, 'too-many-requests', lang === 'zh' ? '请求过多' : 'Too many requests', messages.tooManyRequests[lang](retryAfter), { 'retry-after': String(retryAfter) });
 }

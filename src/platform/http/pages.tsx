@@ -12,7 +12,7 @@ import { Layout, type Crumb } from '../views/layout.js';
 import type { SourceRef } from '../views/sources.js';
 import { chooseEncoding, type CachedPage, type PageCache } from './page-cache.js';
 import { NotFoundError } from './errors.js';
-import { clientKey, pageQuery, tooManyRequests, type ClientBudget } from './page-guard.js';
+import { clientKey, pageQuery, serviceBusy, tooManyRequests, type ClientBudget, type RenderShare } from './page-guard.js';
 
 export interface PageContext {
   lang: Lang;
@@ -42,6 +42,8 @@ export interface PageDeps {
   clock: Clock;
   /** Per-client budget of renders that miss the cache with a query (PAGE_RATE_LIMIT); none: unlimited. */
   budget?: ClientBudget;
+  /** Share of each second all clients' uncached query renders may take (PAGE_RENDER_SHARE); none: unlimited. */
+  renderShare?: RenderShare;
 }
 
 export interface PageOptions {
@@ -97,9 +99,12 @@ export function registerPage(app: FastifyInstance, deps: PageDeps, route: string
       const wait = deps.budget.take(clientKey(request.ip));
       if (wait > 0) throw tooManyRequests(lang, wait);
     }
+    if (search && deps.renderShare && !deps.renderShare.allows()) throw serviceBusy(lang);
+    const began = performance.now();
     const view = handler({ lang, store, params, query, path: url, today });
     if (!view) throw new NotFoundError(t(lang, 'error.notFoundDetail'));
     const html = renderPage(view, lang, url, deps.baseUrl);
+    if (search) deps.renderShare?.record(performance.now() - began);
     const page = deps.cache.set(key, html, view.status ?? 200, store.version);
     return sendCachedPage(request, reply, page);
   });
