@@ -101,7 +101,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerPlanPages(app, pages, deps.content, search);
   await app.register(async (api) => {
     await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });
-    await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL });
+    await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL, cacheMaxBytes: config.PAGE_CACHE_MAX_BYTES });
     registerMatchingApi(api, deps.content, search, pages.clock);
     registerMarketAccessApi(api, deps.content);
     registerSitesApi(api, deps.content, search);

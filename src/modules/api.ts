@@ -9,8 +9,9 @@ import { registerContentApi } from './api/content.api.js';
 import { openApiDocument } from './api/openapi.js';
 import { renderApiDocs } from './api/docs.page.js';
 
-export async function registerApi(api: FastifyInstance, deps: { content: ContentService; search: SearchService; baseUrl: string }): Promise<void> {
-  const cache = new PageCache();
+export async function registerApi(api: FastifyInstance, deps: { content: ContentService; search: SearchService; baseUrl: string; cacheMaxBytes?: number }): Promise<void> {
+  // The API's answers have their own cache, bounded in bytes like the pages' (PAGE_CACHE_MAX_BYTES).
+  const cache = new PageCache(deps.cacheMaxBytes);
   deps.content.onChange(() => cache.clear());
   registerContentApi(api, deps.content, cache);
   registerSearchApi(api, deps.content, deps.search, cache);
