@@ -24,6 +24,14 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** Milliseconds to open a PostgreSQL connection (TCP, TLS, authentication) before giving up. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Milliseconds one SQL statement may run on PostgreSQL before the server cancels it. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** Milliseconds /readyz waits for the database to answer before it reports not ready. */
+  READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  /** Milliseconds a SIGTERM/SIGINT shutdown may take (requests in flight, closing the database) before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Folder for the embedded database (PGlite keeps its files in DATA_DIR/pglite). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Folder of the content data files. */

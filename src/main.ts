@@ -1,14 +1,21 @@
-/** Start-up: config → database → migrations → content (first start) → read model → listen. */
+/**
+ * Start-up: config → database → migrations → content (first start) → read model → listen.
+ *
+ * SIGTERM/SIGINT always end the process: after start-up they close gracefully (stop accepting, finish requests in
+ * flight, close the database); during start-up they stop it where it is (say, waiting for an unreachable database);
+ * either way within SHUTDOWN_TIMEOUT_MS. Start-up failures are reported in one clear message and exit 1.
+ */
 import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './platform/db/database.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { describeDatabaseUrl, openDatabase, pingDatabase, type Db } from './platform/db/database.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { ContentRemovalError, ContentService, ContentValidationError, loadContentDirectory } from './modules/content/index.js';
 
 const started = performance.now();
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
@@ -16,42 +23,121 @@ try {
   process.exit(1);
 }
 
-// With PGlite, a second process on the same DATA_DIR stops here, naming the process that has it open.
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }).catch((error: unknown) => {
-  console.error(error instanceof DataDirLockedError ? error.message : error);
-  process.exit(1);
-});
-await migrateToLatest(db);
-try {
-  // Loads only when the files differ from the latest loaded version, so restarts stay fast.
-  await loadContentDirectory(db, config.CONTENT_DIR);
-} catch (error) {
-  if (error instanceof ContentRemovalError) {
-    // Files missing items the database holds (a deleted file or folder): keep serving what is loaded.
-    console.error(`${error.message}\nStarting with the content already loaded.`);
-  } else {
-    console.error(error instanceof ContentValidationError ? error.message : error);
-    await db.destroy();
+let phase = 'opening the database';
+let db: Db | null = null;
+let content: ContentService | null = null;
+let app: FastifyInstance | null = null;
+let running = false;
+let stopping = false;
+
+const databaseName = config.DATABASE_URL ? `PostgreSQL at ${describeDatabaseUrl(config.DATABASE_URL)}` : `the embedded database in ${config.DATA_DIR}`;
+
+/** Errors of pooled connections: to the app's log once it exists, to stderr before. */
+function logConnectionError(error: Error): void {
+  const message = 'database connection lost (the next query reconnects)';
+  if (app) app.log.error({ err: error }, message);
+  else console.error(`${message}: ${error.message}`);
+}
+
+async function closeDatabase(limitMs: number): Promise<void> {
+  if (!db) return;
+  const closing = db.destroy().catch((error: unknown) => console.error(`closing the database failed: ${String(error)}`));
+  await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, limitMs).unref())]);
+}
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    console.error(`${signal} again: exiting at once`);
     process.exit(1);
   }
-}
-const content = new ContentService(db);
-await content.refresh();
-const app = await buildApp(config, { db, content });
-content.startPolling(config.CONTENT_POLL_MS, (error) => app.log.error({ err: error }, 'content refresh failed'));
-await app.listen({ port: config.PORT, host: config.HOST });
-app.log.info(`ready in ${Math.round(performance.now() - started)} ms at http://${config.HOST}:${config.PORT} (content version ${content.store.version})`);
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
   stopping = true;
-  app.log.info(`${signal}: closing`);
-  content.stopPolling();
-  // close() stops accepting connections and waits for requests in flight.
-  await app.close();
-  await db.destroy();
+  // Whatever hangs (a request, the database), the process ends.
+  setTimeout(() => {
+    console.error(`${signal}: shutdown did not finish within SHUTDOWN_TIMEOUT_MS=${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`);
+    process.exit(1);
+  }, config.SHUTDOWN_TIMEOUT_MS).unref();
+  if (!running) {
+    console.error(`${signal} during start-up while ${phase} (${databaseName}): stopping before the server was ready`);
+    content?.stopPolling();
+    // A query waiting for an unreachable database would hold the close up to its timeouts: do not wait for it long.
+    await closeDatabase(Math.min(1000, config.SHUTDOWN_TIMEOUT_MS / 2));
+    process.exit(1);
+  }
+  app?.log.info(`${signal}: closing`);
+  content?.stopPolling();
+  try {
+    // close() stops accepting connections and waits for requests in flight.
+    await app?.close();
+  } catch (error) {
+    console.error(`closing the HTTP server failed: ${String(error)}`);
+  }
+  await closeDatabase(config.SHUTDOWN_TIMEOUT_MS);
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+class StartupError extends Error {}
+
+async function start(): Promise<void> {
+  // With PGlite, a second process on the same DATA_DIR stops here, naming the process that has it open.
+  db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    pingTimeoutMs: config.READINESS_TIMEOUT_MS,
+    onConnectionError: logConnectionError,
+  });
+  phase = 'connecting to the database';
+  try {
+    // The connect timeout bounds this; the extra second covers the `select 1` itself.
+    await pingDatabase(db, config.DATABASE_CONNECT_TIMEOUT_MS + 1000);
+  } catch (error) {
+    throw new StartupError(
+      `Cannot reach ${databaseName}: ${error instanceof Error ? error.message : String(error)}\n` +
+        `Check DATABASE_URL and that the database server runs and accepts connections from this host ` +
+        `(DATABASE_CONNECT_TIMEOUT_MS=${config.DATABASE_CONNECT_TIMEOUT_MS}).`,
+    );
+  }
+  phase = 'migrating the database';
+  await migrateToLatest(db);
+  phase = 'loading content';
+  try {
+    // Loads only when the files differ from the latest loaded version, so restarts stay fast.
+    await loadContentDirectory(db, config.CONTENT_DIR);
+  } catch (error) {
+    if (!(error instanceof ContentRemovalError)) throw error;
+    // Files missing items the database holds (a deleted file or folder): keep serving what is loaded.
+    console.error(`${error.message}\nStarting with the content already loaded.`);
+  }
+  phase = 'reading content';
+  content = new ContentService(db);
+  await content.refresh();
+  phase = 'starting the HTTP server';
+  app = await buildApp(config, { db, content });
+  const service = content;
+  const log = app.log;
+  service.startPolling(config.CONTENT_POLL_MS, (error) => log.error({ err: error }, 'content refresh failed'));
+  if (stopping) return;
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  running = true;
+  app.log.info(`ready in ${Math.round(performance.now() - started)} ms at ${address} (content version ${service.store.version})`);
+}
+
+try {
+  await start();
+} catch (error) {
+  // A signal during start-up makes pending queries fail: shutdown() reports and exits.
+  if (!stopping) {
+    stopping = true;
+    if (error instanceof StartupError || error instanceof DataDirLockedError || error instanceof ContentValidationError) {
+      console.error(error.message);
+    } else {
+      console.error(`Start-up failed while ${phase} (${databaseName}):`, error);
+    }
+    (content as ContentService | null)?.stopPolling();
+    await closeDatabase(2000);
+    process.exit(1);
+  }
+}
