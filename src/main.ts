@@ -118,7 +118,16 @@ async function start(): Promise<void> {
   app = await buildApp(config, { db, content });
   const service = content;
   const log = app.log;
-  service.startPolling(config.CONTENT_POLL_MS, (error) => log.error({ err: error }, 'content refresh failed'));
+  // While the database is down every poll fails: log the first failure, then at most one line a minute.
+  let failures = 0;
+  let lastLogged = 0;
+  service.startPolling(config.CONTENT_POLL_MS, (error) => {
+    failures += 1;
+    if (Date.now() - lastLogged < 60_000) return;
+    lastLogged = Date.now();
+    log.error({ err: error, failuresSinceLastLog: failures }, 'content refresh failed');
+    failures = 0;
+  });
   if (stopping) return;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   running = true;

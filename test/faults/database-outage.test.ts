@@ -38,6 +38,8 @@ describe.skipIf(!adminUrl)('a PostgreSQL-backed server when its connections drop
       DATABASE_URL: url.toString(),
       DATABASE_CONNECT_TIMEOUT_MS: '1000',
       READINESS_TIMEOUT_MS: '500',
+      DATABASE_STATEMENT_TIMEOUT_MS: '1500',
+      SHUTDOWN_TIMEOUT_MS: '1500',
       CONTENT_POLL_MS: '200',
       CONTENT_DIR: 'content',
     });
@@ -108,5 +110,41 @@ describe.skipIf(!adminUrl)('a PostgreSQL-backed server when its connections drop
     }
     expect(status).toBe(200);
     expect(server.alive(), server.stderr()).toBe(true);
+  });
+
+  it('closes connections whose queries get no answer over a dead link (no reset), and recovers when it is back', async () => {
+    expect((await get(base, '/readyz')).status).toBe(200);
+    proxy.freeze();
+    for (let i = 0; i < 2; i += 1) {
+      const { value, ms } = await timed(() => get(base, '/readyz'));
+      expect(value.status, value.body).toBe(503);
+      expect(JSON.parse(value.body).reason).toContain('did not answer within 500 ms');
+      expect(ms).toBeLessThan(2000);
+    }
+    // The hung queries' connections are closed after the statement timeout (1500 ms) and a grace period.
+    await server.waitForOutput(/no answer to a query within \d+ ms: closing its connection/, 8000);
+    proxy.restore();
+    const deadline = Date.now() + 10_000;
+    let status = 0;
+    while (Date.now() < deadline) {
+      status = (await get(base, '/readyz')).status;
+      if (status === 200) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(status).toBe(200);
+    expect(server.alive(), server.stderr()).toBe(true);
+  });
+
+  it('ends within SHUTDOWN_TIMEOUT_MS on SIGTERM while a query hangs on a dead link', async () => {
+    proxy.freeze();
+    expect((await get(base, '/readyz')).status).toBe(503); // leaves its query hanging
+    const { value: exit, ms } = await timed(async () => {
+      server.child.kill('SIGTERM');
+      return Promise.race([server.exited, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    });
+    expect(exit, `still running 5 s after SIGTERM:\n${server.stdout()}\n${server.stderr()}`).not.toBeNull();
+    expect(ms).toBeLessThan(4000);
+    expect(server.stdout()).toContain('SIGTERM: closing');
+    proxy.restore();
   });
 });

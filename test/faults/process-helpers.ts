@@ -82,24 +82,34 @@ export async function startSilentServer(): Promise<{ port: number; connections()
 }
 
 /**
- * A TCP proxy to target: `cut()` destroys every open connection and black-holes new ones (accepted, never
- * forwarded, as behind a dead network link); `restore()` forwards again.
+ * A TCP proxy to target. `cut()` destroys every open connection and black-holes new ones (accepted, never
+ * forwarded); `freeze()` keeps every connection open but holds back all data both ways (a dead link that sends no
+ * reset); `restore()` forwards again (delivering what was held back).
  */
-export async function startProxy(targetHost: string, targetPort: number): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
+export async function startProxy(
+  targetHost: string,
+  targetPort: number,
+): Promise<{ port: number; cut(): void; freeze(): void; restore(): void; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
-  let open = true;
+  let mode: 'open' | 'cut' | 'frozen' = 'open';
+  let held: [net.Socket, Buffer][] = [];
   const track = (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
   };
+  const forward = (from: net.Socket, to: net.Socket) =>
+    from.on('data', (chunk: Buffer) => {
+      if (mode === 'frozen') held.push([to, chunk]);
+      else if (!to.destroyed) to.write(chunk);
+    });
   const server = net.createServer((client) => {
     track(client);
-    if (!open) return; // black hole
+    if (mode === 'cut') return; // black hole
     const upstream = net.connect(targetPort, targetHost);
     track(upstream);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    forward(client, upstream);
+    forward(upstream, client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -107,12 +117,17 @@ export async function startProxy(targetHost: string, targetPort: number): Promis
   return {
     port: (server.address() as net.AddressInfo).port,
     cut: () => {
-      open = false;
+      mode = 'cut';
       for (const socket of sockets) socket.destroy();
     },
+    freeze: () => {
+      mode = 'frozen';
+    },
     restore: () => {
-      open = true;
-      for (const socket of sockets) socket.destroy(); // the black-holed ones
+      if (mode === 'cut') for (const socket of sockets) socket.destroy(); // the black-holed ones
+      mode = 'open';
+      for (const [to, chunk] of held) if (!to.destroyed) to.write(chunk);
+      held = [];
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

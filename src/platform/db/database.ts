@@ -38,8 +38,11 @@ export interface DatabaseOptions {
 const pingTimeouts = new WeakMap<object, number>();
 
 export class DatabaseTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`the database did not answer within ${timeoutMs} ms`);
+  constructor(
+    readonly timeoutMs: number,
+    message = `the database did not answer within ${timeoutMs} ms`,
+  ) {
+    super(message);
     this.name = 'DatabaseTimeoutError';
   }
 }
@@ -87,12 +90,13 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
   const onConnectionError =
     options.onConnectionError ??
     ((error: Error) => console.error(`PostgreSQL connection error (connection dropped; the next query reconnects): ${error.message}`));
+  const statementTimeoutMs = options.statementTimeoutMs ?? DATABASE_DEFAULTS.statementTimeoutMs;
   // timestamptz values come back as Date; bigint counts as strings are parsed where used.
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? DATABASE_DEFAULTS.connectTimeoutMs,
-    statement_timeout: options.statementTimeoutMs ?? DATABASE_DEFAULTS.statementTimeoutMs,
+    statement_timeout: statementTimeoutMs,
     // Notices a peer that vanished without closing the connection (a cut network) on idle connections too.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
@@ -103,10 +107,36 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
   // A broken client is not reused: the pool drops it when it is released (or at once when idle).
   pool.on('connect', (client) => {
     client.on('error', onConnectionError);
+    guardQueries(client, statementTimeoutMs + QUERY_GRACE_MS, onConnectionError);
   });
   // The pool re-emits an idle client's error here; the client's own listener above has logged it already.
   pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** How long past the statement timeout a query may go unanswered before its connection is presumed dead. */
+const QUERY_GRACE_MS = 2000;
+
+type PgClient = import('pg').PoolClient & { connection?: { stream?: { destroy(): void } } };
+
+/**
+ * The server cancels a statement after `statement_timeout`, but only a server that is still there: over a dead link
+ * (no reset, no answer) a query would wait for the operating system's TCP timeout, holding its pooled connection. So a
+ * query with no answer `limitMs` after it was sent closes its connection: the query fails, the pool drops the client
+ * and the next query opens a new one. (pg's own `query_timeout` fails the query but leaves the connection busy.)
+ */
+function guardQueries(client: import('pg').PoolClient, limitMs: number, onTimeout: (error: Error) => void): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (!(result instanceof Promise)) return result; // callback and submittable forms: not used through Kysely
+    const timer = setTimeout(() => {
+      onTimeout(new DatabaseTimeoutError(limitMs, `no answer to a query within ${limitMs} ms: closing its connection`));
+      (client as PgClient).connection?.stream?.destroy();
+    }, limitMs);
+    timer.unref();
+    return result.finally(() => clearTimeout(timer));
+  };
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Db> {
