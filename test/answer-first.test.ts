@@ -6,11 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { ContentService, loadContentSet } from '../src/modules/content/index.js';
 import { ruleBookOf } from '../src/modules/matching/rule-book.js';
 import { openTestDatabase, type TestDatabase } from './helpers/databases.js';
-import { realContent } from './helpers/test-app.js';
+import { realContent, testConfig } from './helpers/test-app.js';
 
 let app: FastifyInstance;
 let database: TestDatabase;
@@ -23,7 +22,7 @@ beforeAll(async () => {
   await loadContentSet(database.db, await realContent());
   content = new ContentService(database.db);
   await content.refresh();
-  app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://test.invalid' }), { db: database.db, content, clock: () => now });
+  app = await buildApp(testConfig(), { db: database.db, content, clock: () => now });
   await app.ready();
 });
 afterAll(async () => {

@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { openDatabase, type Db } from '../src/platform/db/database.js';
 import { ContentService, loadContentSet, type ContentSet } from '../src/modules/content/index.js';
-import { realContent, startTestApp, type TestApp } from './helpers/test-app.js';
+import { realContent, startTestApp, testConfig, type TestApp } from './helpers/test-app.js';
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('two web processes on one PostgreSQL', () => {
   let first: TestApp;
@@ -21,7 +20,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two web processes on one Postgr
     secondDb = await openDatabase({ databaseUrl: first.database.url!, dataDir: 'unused' });
     secondContent = new ContentService(secondDb);
     await secondContent.refresh();
-    second = await buildApp(loadConfig({ LOG_LEVEL: 'silent', CONTENT_POLL_MS: '200' }), { db: secondDb, content: secondContent });
+    second = await buildApp(testConfig({ CONTENT_POLL_MS: '200' }), { db: secondDb, content: secondContent });
     secondContent.startPolling(200, () => undefined);
     await second.ready();
   });

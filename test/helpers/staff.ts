@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { ContentService, loadContentSet } from '../../src/modules/content/index.js';
 import { createStaffUser, type NewStaffUser } from '../../src/modules/staff/index.js';
 import { setPasswordWithToken } from '../../src/modules/staff/set-password.js';
@@ -12,7 +11,7 @@ import { staffDb, type StaffDb } from '../../src/platform/auth/index.js';
 import { urls } from '../../src/platform/http/urls.js';
 import type { Lang } from '../../src/platform/i18n/i18n.js';
 import { openTestDatabase, type DatabaseTarget, type TestDatabase } from './databases.js';
-import { realContent } from './test-app.js';
+import { realContent, testConfig } from './test-app.js';
 
 export interface StaffTestApp {
   app: FastifyInstance;
@@ -35,7 +34,7 @@ export async function startStaffApp(
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://test.invalid', ...options.env });
+  const config = testConfig(options.env);
   let app: FastifyInstance;
   try {
     app = await buildApp(config, { db: database.db, content, clock: () => clock.now });

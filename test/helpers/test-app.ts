@@ -21,15 +21,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The configuration tests run with. Tests crawl hundreds of pages with queries from one address, back to back, on a
+ * loaded machine: the per-client page budget and the render share are lifted unless a test sets them itself
+ * (test/faults/http-page-protection.test.ts and http-render-share.test.ts do).
+ */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://test.invalid', PAGE_RATE_LIMIT: '1000000', PAGE_RENDER_SHARE: '1', ...env });
+}
+
 export async function startTestApp(target: DatabaseTarget = 'pglite', env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(target);
   await loadContentSet(database.db, await realContent());
   const content = new ContentService(database.db);
   await content.refresh();
-  // Tests crawl hundreds of pages with queries from one address, back to back: the per-client page budget and the
-  // render share are lifted unless a test sets them itself (test/faults/http-page-protection.test.ts and
-  // http-render-share.test.ts do).
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://test.invalid', PAGE_RATE_LIMIT: '1000000', PAGE_RENDER_SHARE: '1', ...env });
+  const config = testConfig(env);
   const app = await buildApp(config, { db: database.db, content });
   await app.ready();
   return {
