@@ -833,7 +833,6 @@ export const en = {
   'staff.home.scopeDistrict': 'District: {district}',
   'staff.home.scopeDepartment': 'Department: {department}',
   'staff.home.signedInAt': 'Signed in',
-  'staff.home.nothingYet': 'The work lists for your role will appear on this page.',
   'staff.home.sessions': 'Your sessions',
   'staff.signOut': 'Sign out',
   'staff.signOutEverywhere': 'Sign out everywhere',

@@ -814,7 +814,6 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'staff.home.scopeDistrict': '区：{district}',
   'staff.home.scopeDepartment': '部门：{department}',
   'staff.home.signedInAt': '登录时间',
-  'staff.home.nothingYet': '您角色的工作清单将显示在本页。',
   'staff.home.sessions': '您的会话',
   'staff.signOut': '退出登录',
   'staff.signOutEverywhere': '在所有设备上退出',

@@ -33,7 +33,6 @@ export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrinc
           <dd>{timeFormat[lang].format(staff.signedInAt)}</dd>
         </div>
       </dl>
-      <p>{t(lang, 'staff.home.nothingYet')}</p>
       <h2>{t(lang, 'staff.home.sessions')}</h2>
       <div class="staff-sessions">
         <form method="post" action={urls.staffSignOut(lang)} class="staff-form">
