@@ -7,11 +7,10 @@ import { t, type Lang } from '../../platform/i18n/i18n.js';
 import type { FieldError } from '../../platform/views/forms.js';
 import type { ContentStore } from '../content/index.js';
 import { estimateRequestSchema, type EstimateRequest } from './estimate.schemas.js';
+import { type Query, queryText } from '../../platform/http/query.js';
 
 export const FORM_FIELDS = ['months', 'office_area', 'water', 'electricity_kwh', 'electricity_category', 'voltage', 'gas', 'gas_period', 'heating_method', 'heating_area', 'heating_kwh', 'apartments', 'apartment_kwh', 'staff', 'salary'] as const;
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, key: string) => (typeof q[key] === 'string' ? (q[key] as string).trim() : '');
 
 /**
  * The locations a visitor can choose: each district; where the rent table lists business districts in it, each of
@@ -32,10 +31,10 @@ export function locationOptions(store: ContentStore, lang: Lang): { value: strin
 }
 
 export function parseEstimatorForm(query: Query, store: ContentStore, lang: Lang): { requests: { location: string; request: EstimateRequest }[]; errors: FieldError[]; submitted: boolean } {
-  const locations = ['location1', 'location2', 'location3'].map((k) => one(query, k)).filter(Boolean);
+  const locations = ['location1', 'location2', 'location3'].map((k) => queryText(query, k)).filter(Boolean);
   const submitted = locations.length > 0;
   if (!submitted) return { requests: [], errors: [], submitted };
-  const num = (key: string) => (one(query, key) === '' ? undefined : one(query, key));
+  const num = (key: string) => (queryText(query, key) === '' ? undefined : queryText(query, key));
   const errors: FieldError[] = [];
   const requests: { location: string; request: EstimateRequest }[] = [];
   for (const location of locations) {
@@ -45,9 +44,9 @@ export function parseEstimatorForm(query: Query, store: ContentStore, lang: Lang
       months: num('months') ?? 12,
       office: num('office_area') ? { area_m2: num('office_area'), business_district: businessDistrict || undefined } : undefined,
       water_m3_per_month: num('water'),
-      electricity: num('electricity_kwh') ? { kwh_per_month: num('electricity_kwh'), category: one(query, 'electricity_category') || undefined, voltage: one(query, 'voltage') || undefined } : undefined,
-      gas: num('gas') ? { m3_per_month: num('gas'), period: one(query, 'gas_period') || undefined } : undefined,
-      heating: num('heating_area') ? { method: one(query, 'heating_method') || 'area', area_m2: num('heating_area'), kwh_per_season: num('heating_kwh') } : undefined,
+      electricity: num('electricity_kwh') ? { kwh_per_month: num('electricity_kwh'), category: queryText(query, 'electricity_category') || undefined, voltage: queryText(query, 'voltage') || undefined } : undefined,
+      gas: num('gas') ? { m3_per_month: num('gas'), period: queryText(query, 'gas_period') || undefined } : undefined,
+      heating: num('heating_area') ? { method: queryText(query, 'heating_method') || 'area', area_m2: num('heating_area'), kwh_per_season: num('heating_kwh') } : undefined,
       staff_apartments: num('apartments') || num('apartment_kwh') ? { count: num('apartments'), kwh_per_month: num('apartment_kwh') } : undefined,
       staff: num('staff') || num('salary') ? { count: num('staff'), monthly_salary_cny: num('salary') } : undefined,
     };

@@ -10,8 +10,8 @@ import type { ContentService, ContentStore } from '../content/index.js';
 import { estimateCosts, EstimateInputError, type Component, type Estimate, type SocialInsurance } from './estimate.js';
 import { locationOptions, parseEstimatorForm } from './estimator.form.js';
 import { EstimatorForm } from './views/estimator-form.js';
+import { type Query } from '../../platform/http/query.js';
 
-type Query = Record<string, string | string[] | undefined>;
 
 /** The query parameters the estimator form reads. */
 const ESTIMATOR_QUERY = ['location1', 'location2', 'location3', 'months', 'office_area', 'office_rent', 'staff', 'salary', 'water', 'electricity_kwh', 'electricity_category', 'voltage', 'gas', 'gas_period', 'heating_area', 'heating_kwh', 'heating_method', 'apartments', 'apartment_kwh', 'seasons', 'area'] as const;

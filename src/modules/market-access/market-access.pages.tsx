@@ -8,15 +8,14 @@ import { ErrorSummary } from '../../platform/views/forms.js';
 import { checkMarketAccess } from './check.js';
 import { marketAccessOf } from './market-access.data.js';
 import { AccessVerdict } from './views/access-verdict.js';
+import { type Query, queryText } from '../../platform/http/query.js';
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim().slice(0, 300) : '');
 
 export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps): void {
   registerPage(app, deps, routes.marketAccess, ({ lang, store, query }) => {
-    const activity = one(query, 'activity');
-    const inFtz = one(query, 'in_ftz') === 'yes';
-    const share = one(query, 'foreign_share_pct');
+    const activity = queryText(query, 'activity', 300);
+    const inFtz = queryText(query, 'in_ftz') === 'yes';
+    const share = queryText(query, 'foreign_share_pct');
     const shareNumber = share === '' ? undefined : Number(share);
     const badShare = shareNumber !== undefined && !(shareNumber >= 0 && shareNumber <= 100);
     const result = activity.length >= 2 && !badShare ? checkMarketAccess(marketAccessOf(store), { activity, inFtz, foreignSharePct: shareNumber }) : null;

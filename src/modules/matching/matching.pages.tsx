@@ -16,8 +16,8 @@ import { ProfileForm, profileFromQuery } from './views/profile-form.js';
 import { whatIfChange, WhatIfForms } from './views/what-if.js';
 import { questionsToAsk } from './questions-to-ask.js';
 import { FACT_NAMES } from './rules.schemas.js';
+import { type Query } from '../../platform/http/query.js';
 
-type Query = Record<string, string | string[] | undefined>;
 
 /** The query parameters of the questionnaire pages: every fact the rules know, and the "what if" forms. */
 export const PROFILE_QUERY: readonly string[] = [...FACT_NAMES, 'whatif', 'whatif_capital', 'whatif_fact', 'whatif_value'];

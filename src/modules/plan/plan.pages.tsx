@@ -29,9 +29,8 @@ import { RankedList } from '../sites/views/ranked-list.js';
 import { buildPlan, planIcs } from './plan.js';
 import { activitySteps, businessAreaOf, firstDeadline, planEstimate, policyCounts, type PlanEstimate } from './plan-summary.js';
 import { licenceNote, PlanSummary } from './views/plan-summary.js';
+import { type Query, queryText } from '../../platform/http/query.js';
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
 
 /** Earliest and latest start dates a plan accepts: deadlines counted from them stay real calendar dates. */
 export const START_RANGE = { min: '2000-01-01', max: '2099-12-31' } as const;
@@ -48,7 +47,7 @@ export function isPlanDate(value: string): boolean {
 
 /** The start date given, or today in Beijing: deadlines such as "within 30 days" count from it. */
 function startDateOf(query: Query, today: string): string {
-  const start = one(query, 'start');
+  const start = queryText(query, 'start');
   return isPlanDate(start) ? start : today;
 }
 
@@ -61,15 +60,15 @@ function toolLinks(lang: Lang, store: ContentStore, facts: Facts, query: Query) 
   };
   return {
     access: withQuery(urls.marketAccess(lang), {
-      activity: one(query, 'activity'),
+      activity: queryText(query, 'activity'),
       in_ftz: facts.in_ftz === true ? 'yes' : '',
       foreign_share_pct: typeof facts.foreign_share_pct === 'number' ? String(facts.foreign_share_pct) : '',
     }),
     estimator: withQuery(urls.estimator(lang), {
       location1: district && businessAreaOf(store, district) ? `${district}|${businessAreaOf(store, district)}` : district,
-      office_area: one(query, 'office_area'),
+      office_area: queryText(query, 'office_area'),
       staff: typeof facts.staff === 'number' ? String(facts.staff) : '',
-      salary: one(query, 'salary'),
+      salary: queryText(query, 'salary'),
     }),
   };
 }
@@ -106,9 +105,9 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     const book = ruleBookOf(store);
     // The same facts (profileFacts) and the same "today" as Policies for me, so both pages list the same policies.
     const match = ready ? matchPolicies(book, store, facts, today) : null;
-    const activity = one(query, 'activity');
+    const activity = queryText(query, 'activity');
     const accessResult = ready && activity.length >= 2 ? checkMarketAccess(marketAccessOf(store), { activity, inFtz: facts.in_ftz === true, foreignSharePct: typeof facts.foreign_share_pct === 'number' ? facts.foreign_share_pct : undefined }) : null;
-    const area = Number(one(query, 'office_area'));
+    const area = Number(queryText(query, 'office_area'));
     const siteQuery: Record<string, string> = {
       ...(typeof facts?.industry === 'string' ? { industry: facts.industry } : {}),
       ...(facts?.in_ftz === true ? { ftz: 'yes' } : {}),
@@ -126,7 +125,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     const ask = questionsToAsk(lang, errors, match?.nextQuestions ?? matchPolicies(book, store, known, today).nextQuestions, planAsks);
     const links = toolLinks(lang, store, facts ?? {}, query);
     const steps = ready ? buildPlan(store.all('plan-steps'), store, facts, start) : [];
-    const cost = ready ? planEstimate(store, facts, one(query, 'office_area'), one(query, 'salary')) : null;
+    const cost = ready ? planEstimate(store, facts, queryText(query, 'office_area'), queryText(query, 'salary')) : null;
     const chosen = typeof facts?.district === 'string' ? store.get('districts', facts.district) : undefined;
     const profileQuery = new URLSearchParams(Object.entries(profileFromQuery(query)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
     return {
@@ -255,15 +254,15 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                 <div class="form-grid">
                   <div class="field">
                     <label for="office_area">{t(lang, 'estimator.officeArea')}</label>
-                    <input id="office_area" name="office_area" inputMode="decimal" value={one(query, 'office_area')} />
+                    <input id="office_area" name="office_area" inputMode="decimal" value={queryText(query, 'office_area')} />
                   </div>
                   <div class="field">
                     <label for="salary">{t(lang, 'estimator.salary')}</label>
-                    <input id="salary" name="salary" inputMode="decimal" value={one(query, 'salary')} />
+                    <input id="salary" name="salary" inputMode="decimal" value={queryText(query, 'salary')} />
                   </div>
                   <div class="field">
                     <label for="start">{t(lang, 'plan.start')}</label>
-                    <input id="start" name="start" type="date" value={one(query, 'start')} />
+                    <input id="start" name="start" type="date" value={queryText(query, 'start')} />
                   </div>
                 </div>
               </fieldset>
@@ -280,7 +279,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     if (!isLang(lang)) throw new NotFoundError('Plans exist under /en and /zh.');
     const query = request.query as Query;
     const { facts } = profileFacts(query, content.store, search, lang);
-    const start = one(query, 'start');
+    const start = queryText(query, 'start');
     if (start && !isPlanDate(start)) {
       throw new InvalidRequestError(`The start date "${start.slice(0, 20)}" is not a real date between ${START_RANGE.min} and ${START_RANGE.max} (YYYY-MM-DD).`, [
         { name: 'start', reason: `a real calendar date from ${START_RANGE.min} to ${START_RANGE.max}, written YYYY-MM-DD` },

@@ -4,22 +4,21 @@ import { urls } from '../../../platform/http/urls.js';
 import type { ContentStore } from '../../content/index.js';
 import { locationOptions } from '../estimator.form.js';
 import { SelectField, type Option } from '../../../platform/views/forms.js';
+import { type Query, queryText } from '../../../platform/http/query.js';
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, key: string) => (typeof q[key] === 'string' ? (q[key] as string) : '');
 
 function NumberField({ name, label, hint, query, invalid }: { name: string; label: string; hint?: string; query: Query; invalid: string[] }) {
   return (
     <div class={`field${invalid.includes(name) ? ' field--error' : ''}`}>
       <label for={name}>{label}</label>
       {hint && <span class="hint" id={`${name}-hint`}>{hint}</span>}
-      <input id={name} name={name} inputMode="decimal" value={one(query, name)} aria-describedby={hint ? `${name}-hint` : undefined} aria-invalid={invalid.includes(name) ? 'true' : undefined} />
+      <input id={name} name={name} inputMode="decimal" value={queryText(query, name)} aria-describedby={hint ? `${name}-hint` : undefined} aria-invalid={invalid.includes(name) ? 'true' : undefined} />
     </div>
   );
 }
 
 function Select({ name, label, options, query }: { name: string; label: string; options: Option[]; query: Query }) {
-  return <SelectField name={name} label={label} options={options} selected={one(query, name)} />;
+  return <SelectField name={name} label={label} options={options} selected={queryText(query, name)} />;
 }
 
 export function EstimatorForm({ lang, store, query, invalid }: { lang: Lang; store: ContentStore; query: Query; invalid: string[] }) {

@@ -8,9 +8,8 @@ import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { ContentStore } from '../../content/index.js';
 import { FACT_NAMES, FACTS, type FactName } from '../rules.schemas.js';
 import { FIELD_GROUPS, profileFields, type ProfileField } from './profile-fields.js';
+import { type Query, queryText } from '../../../platform/http/query.js';
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, key: string) => (typeof q[key] === 'string' ? (q[key] as string) : Array.isArray(q[key]) ? (q[key] as string[])[0] : '');
 const many = (q: Query, key: string) => (Array.isArray(q[key]) ? (q[key] as string[]) : q[key] ? String(q[key]).split(',') : []);
 
 /** One field; `prefix` keeps ids unique when the page holds the progressive form and the full form. */
@@ -41,13 +40,13 @@ function Field({ field, query, prefix, hint }: { field: ProfileField; query: Que
       {field.kind === 'select' ? (
         <select id={id} name={field.name} aria-describedby={hintId}>
           {field.options!.map((o) => (
-            <option value={o.value} selected={one(query, field.name) === o.value}>
+            <option value={o.value} selected={queryText(query, field.name) === o.value}>
               {o.label}
             </option>
           ))}
         </select>
       ) : (
-        <input id={id} name={field.name} value={one(query, field.name)} inputMode={field.kind === 'number' ? 'decimal' : undefined} maxLength={200} aria-describedby={hintId} />
+        <input id={id} name={field.name} value={queryText(query, field.name)} inputMode={field.kind === 'number' ? 'decimal' : undefined} maxLength={200} aria-describedby={hintId} />
       )}
     </div>
   );
@@ -177,7 +176,7 @@ export function ProfileForm({ lang, store, query, action, submitLabel, ask = nul
       <details class="change-answers">
         <summary>{t(lang, 'profile.changeAnswers')}</summary>
         <form class="plan-form" method="get" action={action}>
-          {carry.flatMap((key) => (one(query, key) ? [<input type="hidden" name={key} value={one(query, key)} />] : []))}
+          {carry.flatMap((key) => (queryText(query, key) ? [<input type="hidden" name={key} value={queryText(query, key)} />] : []))}
           <FullFields fields={fields} query={query} prefix="all-" lang={lang} />
           <button type="submit" class="button button--secondary">
             {submitLabel}
@@ -203,7 +202,7 @@ export function profileFromQuery(query: Query): Record<string, string | string[]
       if (values.length) profile[key] = values;
       continue;
     }
-    const value = one(query, key).trim();
+    const value = queryText(query, key).trim();
     if (value) profile[key] = value;
   }
   return profile;

@@ -9,8 +9,8 @@ import type { ContentStore } from '../../content/index.js';
 import type { FactName } from '../rules.schemas.js';
 import { profileFields } from './profile-fields.js';
 import { HiddenAnswers, profileFromQuery } from './profile-form.js';
+import { type Query } from '../../../platform/http/query.js';
 
-type Query = Record<string, string | string[] | undefined>;
 
 export const WHAT_IF_FACTS = ['district', 'entity_type', 'in_ftz', 'investor_origin', 'investor_type', 'statuses', 'paid_in_capital_usd'] as const;
 
