@@ -8,7 +8,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Lang } from '../i18n/i18n.js';
 import { AppError } from './errors.js';
 
-export type Query = Record<string, string | string[] | undefined>;
+import type { Query } from './query.js';
+
+export type { Query };
 
 /** Longest value of any declared parameter, and of a free-text one (q), in characters; most terms in free text. */
 export const MAX_VALUE_CHARS = 500;
