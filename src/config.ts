@@ -94,6 +94,21 @@ const configSchema = z.object({
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Hours after sign-in after which a staff session ends, however active. */
   STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /** What this process runs: `web` (HTTP only), `worker` (the job loop only) or `all` (both; the embedded default). */
+  ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+  /** Milliseconds the worker waits before looking again when no job is due. */
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  /** Milliseconds after which a job left 'running' (its worker crashed) is taken again; must exceed the longest job. */
+  JOB_LEASE_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  /** smtp://user:pass@host:587 or smtps://…: the worker delivers e-mail over SMTP; unset: to MAIL_SINK. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Without SMTP_URL: `console` logs each message, `file` writes one .eml per message under DATA_DIR/outbox. */
+  MAIL_SINK: z.enum(['console', 'file']).default('console'),
+  /** The From: of every e-mail. */
+  MAIL_FROM: z.string().min(3).max(320).refine((s) => s.includes('@') && !/[\r\n]/.test(s), 'must be an address such as "Invest Beijing <no-reply@example.cn>"').default('Invest Beijing <no-reply@localhost>'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

@@ -7,12 +7,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDatabaseUrl, openDatabase, pingDatabase, type Db } from './platform/db/database.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { ContentRemovalError, ContentService, ContentValidationError, loadContentDirectory } from './modules/content/index.js';
+import type { JobWorker } from './platform/jobs/index.js';
+import { createWorker } from './platform/jobs/start-worker.js';
 
 const started = performance.now();
 let config: Config;
@@ -27,6 +30,8 @@ let phase = 'opening the database';
 let db: Db | null = null;
 let content: ContentService | null = null;
 let app: FastifyInstance | null = null;
+/** The job loop (ROLE=worker or all) and what closes its mail transport. */
+let worker: { worker: JobWorker; close(): void } | null = null;
 let running = false;
 let stopping = false;
 
@@ -65,12 +70,16 @@ async function shutdown(signal: string): Promise<void> {
   }
   app?.log.info(`${signal}: closing`);
   content?.stopPolling();
+  // The worker takes no new job and finishes the one in progress while the HTTP server drains.
+  const workerStopped = worker?.worker.stop().catch((error: unknown) => console.error(`stopping the job worker failed: ${String(error)}`));
   try {
     // close() stops accepting connections and waits for requests in flight.
     await app?.close();
   } catch (error) {
     console.error(`closing the HTTP server failed: ${String(error)}`);
   }
+  await workerStopped;
+  worker?.close();
   await closeDatabase(config.SHUTDOWN_TIMEOUT_MS);
   process.exit(0);
 }
@@ -102,6 +111,16 @@ async function start(): Promise<void> {
   }
   phase = 'migrating the database';
   await migrateToLatest(db);
+  if (config.ROLE === 'worker') {
+    // No HTTP, no content: only the job loop.
+    const log = pino({ level: config.LOG_LEVEL });
+    worker = createWorker(config, db, log.child({ component: 'worker' }));
+    if (stopping) return;
+    worker.worker.start();
+    running = true;
+    log.info(`worker ${worker.worker.id} ready in ${Math.round(performance.now() - started)} ms (ROLE=worker, no HTTP)`);
+    return;
+  }
   phase = 'loading content';
   try {
     // Loads only when the files differ from the latest loaded version, so restarts stay fast.
@@ -130,8 +149,12 @@ async function start(): Promise<void> {
   });
   if (stopping) return;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.ROLE === 'all') {
+    worker = createWorker(config, db, log.child({ component: 'worker' }));
+    worker.worker.start();
+  }
   running = true;
-  app.log.info(`ready in ${Math.round(performance.now() - started)} ms at ${address} (content version ${service.store.version})`);
+  app.log.info(`ready in ${Math.round(performance.now() - started)} ms at ${address} (content version ${service.store.version}, ROLE=${config.ROLE})`);
 }
 
 try {

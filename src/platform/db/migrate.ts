@@ -7,11 +7,13 @@ import type { Db } from './database.js';
 import * as createContent from '../../migrations/2026_11_23_0900_create_content.js';
 import * as contentFilesChecksum from '../../migrations/2026_11_23_1300_content_files_checksum.js';
 import * as createStaff from '../../migrations/2026_12_01_0400_create_staff.js';
+import * as createJobs from '../../migrations/2026_12_01_0500_create_jobs.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0900_create_content': createContent,
   '2026_11_23_1300_content_files_checksum': contentFilesChecksum,
   '2026_12_01_0400_create_staff': createStaff,
+  '2026_12_01_0500_create_jobs': createJobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,1 @@
+export { SEND_EMAIL, createMailer, emailMessageSchema, queueEmail, sendEmailHandler, type EmailMessage, type Mailer, type MailerOptions } from './mail.js';
