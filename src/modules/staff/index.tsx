@@ -13,6 +13,7 @@ import { SESSION_COOKIE, clearedCookieHeader, installStaffGuards, readCookie, re
 import type { ContentService } from '../content/index.js';
 import { langOf, registerStaffPages, sendStaffPage } from './staff.pages.js';
 import { MessageView } from './views/set-password-view.js';
+import { registerAdminPages } from './admin/admin.pages.js';
 
 export { createStaffUser, StaffUserExistsError, type NewStaffUser } from './create-staff-user.js';
 export { issueSetPasswordToken, SET_PASSWORD_LINK_HOURS } from './set-password.js';
@@ -51,4 +52,5 @@ export function registerStaff(app: FastifyInstance, config: Config, deps: StaffD
     deny,
   });
   registerStaffPages(app, { db, clock: deps.clock, policy, content: deps.content });
+  registerAdminPages(app, { db, clock: deps.clock, content: deps.content, baseUrl: config.PUBLIC_BASE_URL });
 }

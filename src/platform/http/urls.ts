@@ -51,6 +51,13 @@ export const routes = {
   staffSetPassword: '/:lang/staff/set-password',
   staffSignOut: '/:lang/staff/sign-out',
   staffSignOutEverywhere: '/:lang/staff/sign-out-everywhere',
+  staffAdminUsers: '/:lang/staff/admin/users',
+  staffAdminInvite: '/:lang/staff/admin/users/invite',
+  staffAdminUser: '/:lang/staff/admin/users/:id',
+  staffAdminUserRole: '/:lang/staff/admin/users/:id/role',
+  staffAdminUserStatus: '/:lang/staff/admin/users/:id/status',
+  staffAdminUserReset: '/:lang/staff/admin/users/:id/reset',
+  staffAdminAudit: '/:lang/staff/admin/audit',
 } as const;
 
 export const urls = {
@@ -92,6 +99,13 @@ export const urls = {
   staffSetPassword: (lang: Lang, token?: string) => withQuery(`/${lang}/staff/set-password`, { token }),
   staffSignOut: (lang: Lang) => `/${lang}/staff/sign-out`,
   staffSignOutEverywhere: (lang: Lang) => `/${lang}/staff/sign-out-everywhere`,
+  staffAdminUsers: (lang: Lang, query?: { role?: string; status?: string }) => withQuery(`/${lang}/staff/admin/users`, query),
+  staffAdminInvite: (lang: Lang) => `/${lang}/staff/admin/users/invite`,
+  staffAdminUser: (lang: Lang, id: string, notice?: string) => withQuery(`/${lang}/staff/admin/users/${encodeURIComponent(id)}`, { notice }),
+  staffAdminUserRole: (lang: Lang, id: string) => `/${lang}/staff/admin/users/${encodeURIComponent(id)}/role`,
+  staffAdminUserStatus: (lang: Lang, id: string) => `/${lang}/staff/admin/users/${encodeURIComponent(id)}/status`,
+  staffAdminUserReset: (lang: Lang, id: string) => `/${lang}/staff/admin/users/${encodeURIComponent(id)}/reset`,
+  staffAdminAudit: (lang: Lang, query?: { actor?: string; action?: string; entity?: string; entity_id?: string; from?: string; to?: string; page?: number }) => withQuery(`/${lang}/staff/admin/audit`, query),
   apiDocs: () => '/api/docs',
   openapi: () => '/api/openapi.json',
   api: (kind: string, id?: string) => (id ? `/api/v1/${kind}/${encodeURIComponent(id)}` : `/api/v1/${kind}`),

@@ -33,6 +33,19 @@ export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrinc
           <dd>{timeFormat[lang].format(staff.signedInAt)}</dd>
         </div>
       </dl>
+      {staff.role === 'admin' && (
+        <>
+          <h2>{t(lang, 'staff.admin.nav')}</h2>
+          <ul>
+            <li>
+              <a href={urls.staffAdminUsers(lang)}>{t(lang, 'staff.admin.users.title')}</a>
+            </li>
+            <li>
+              <a href={urls.staffAdminAudit(lang)}>{t(lang, 'staff.admin.audit.title')}</a>
+            </li>
+          </ul>
+        </>
+      )}
       <h2>{t(lang, 'staff.home.sessions')}</h2>
       <div class="staff-sessions">
         <form method="post" action={urls.staffSignOut(lang)} class="staff-form">

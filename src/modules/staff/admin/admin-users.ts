@@ -1,0 +1,143 @@
+/**
+ * Administration of staff accounts: invite, disable/enable, reset (new one-time link), change role and scope. Every
+ * change runs in one transaction with its audit row (before → after); the account row is locked first, so two
+ * administrators acting at once cannot both write from the same "before". An administrator cannot disable or
+ * demote themselves (the platform must always keep someone who can administer it).
+ */
+import { z } from 'zod';
+import { recordAudit } from '../../../platform/audit/record-audit.js';
+import { deleteUserSessions, hashToken, randomToken, STAFF_ROLES, type StaffDb, type StaffRole } from '../../../platform/auth/index.js';
+import { insertToken, retireUserTokens } from '../staff-user.repository.js';
+import { SET_PASSWORD_LINK_HOURS } from '../set-password.js';
+
+/** The same list as the staff_users.district_id CHECK (src/migrations/2026_12_01_0400_create_staff.ts). */
+export const DISTRICT_IDS = ['dongcheng', 'xicheng', 'chaoyang', 'haidian', 'fengtai', 'shijingshan', 'mentougou', 'fangshan', 'tongzhou', 'shunyi', 'daxing', 'changping', 'pinggu', 'huairou', 'miyun', 'yanqing', 'bda'] as const;
+
+export type AccountField = 'name' | 'email' | 'role' | 'district' | 'department';
+export type AccountProblem = { field: AccountField; key: string };
+
+export interface RoleAndScope {
+  role: StaffRole;
+  districtId: string | null;
+  department: string | null;
+}
+
+const text = (max: number) => z.string().max(max * 4).catch('').transform((v) => v.trim());
+export const accountFormSchema = z.object({
+  name: text(200),
+  email: text(320),
+  role: z.string().max(64).catch(''),
+  district: z.string().max(64).catch(''),
+  department: text(200),
+});
+export type AccountForm = z.infer<typeof accountFormSchema>;
+
+/** The rules of the database CHECKs, checked first so the person gets a message instead of an error page. */
+export function roleAndScopeProblems(form: Pick<AccountForm, 'role' | 'district' | 'department'>): { problems: AccountProblem[]; value?: RoleAndScope } {
+  const problems: AccountProblem[] = [];
+  if (!(STAFF_ROLES as readonly string[]).includes(form.role)) {
+    problems.push({ field: 'role', key: 'staff.admin.error.role' });
+    return { problems };
+  }
+  const role = form.role as StaffRole;
+  let districtId: string | null = null;
+  let department: string | null = null;
+  if (role === 'district_officer') {
+    if (!(DISTRICT_IDS as readonly string[]).includes(form.district)) problems.push({ field: 'district', key: 'staff.admin.error.district' });
+    else districtId = form.district;
+  }
+  if (role === 'department_handler') {
+    if (!form.department) problems.push({ field: 'department', key: 'staff.admin.error.department' });
+    else if ([...form.department].length > 200) problems.push({ field: 'department', key: 'staff.admin.error.departmentLong' });
+    else department = form.department;
+  }
+  return problems.length ? { problems } : { problems, value: { role, districtId, department } };
+}
+
+export function inviteProblems(form: AccountForm): AccountProblem[] {
+  const problems: AccountProblem[] = [];
+  if (!form.name) problems.push({ field: 'name', key: 'staff.admin.error.nameMissing' });
+  else if ([...form.name].length > 200) problems.push({ field: 'name', key: 'staff.admin.error.nameLong' });
+  if (!form.email) problems.push({ field: 'email', key: 'staff.admin.error.emailMissing' });
+  else if (form.email.length > 320 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email)) problems.push({ field: 'email', key: 'staff.admin.error.emailFormat' });
+  return [...problems, ...roleAndScopeProblems(form).problems];
+}
+
+export type AdminChangeResult = { ok: true; token?: string } | { ok: false; reason: 'not-found' | 'self' };
+
+interface Actor {
+  actor: string;
+  now: Date;
+  requestId: string;
+}
+
+async function lockUser(trx: StaffDb, userId: string) {
+  return trx
+    .selectFrom('staff_users')
+    .where('id', '=', userId)
+    .select(['id', 'role', 'district_id', 'department', 'disabled_at', 'password_hash'])
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Disables (ending every session of the person) or enables an account. */
+export async function setUserDisabled(db: StaffDb, input: Actor & { userId: string; disabled: boolean }): Promise<AdminChangeResult> {
+  if (input.disabled && input.userId === input.actor) return { ok: false, reason: 'self' };
+  return db.transaction().execute(async (trx) => {
+    const user = await lockUser(trx, input.userId);
+    if (!user) return { ok: false as const, reason: 'not-found' as const };
+    const wasDisabled = user.disabled_at !== null;
+    if (wasDisabled === input.disabled) return { ok: true as const };
+    await trx.updateTable('staff_users').set({ disabled_at: input.disabled ? input.now : null }).where('id', '=', input.userId).execute();
+    const ended = input.disabled ? await deleteUserSessions(trx, input.userId) : 0;
+    await recordAudit(trx, {
+      at: input.now,
+      actor: input.actor,
+      action: input.disabled ? 'staff_user.disabled' : 'staff_user.enabled',
+      entity: 'staff_user',
+      entityId: input.userId,
+      before: { disabled: wasDisabled },
+      after: input.disabled ? { disabled: true, sessions_ended: ended } : { disabled: false },
+      requestId: input.requestId,
+    });
+    return { ok: true as const };
+  });
+}
+
+/** A new one-time set-password link (earlier links stop working) and the end of every session of the person. */
+export async function resetUser(db: StaffDb, input: Actor & { userId: string }): Promise<AdminChangeResult> {
+  return db.transaction().execute(async (trx) => {
+    const user = await lockUser(trx, input.userId);
+    if (!user) return { ok: false as const, reason: 'not-found' as const };
+    const token = randomToken();
+    await retireUserTokens(trx, input.userId, input.now);
+    await insertToken(trx, { id: hashToken(token), userId: input.userId, now: input.now, expiresAt: new Date(input.now.getTime() + SET_PASSWORD_LINK_HOURS * 3600_000) });
+    const ended = await deleteUserSessions(trx, input.userId);
+    await recordAudit(trx, {
+      at: input.now,
+      actor: input.actor,
+      action: 'staff_user.reset',
+      entity: 'staff_user',
+      entityId: input.userId,
+      before: { password_set: user.password_hash !== null },
+      after: { set_password_link_issued: true, sessions_ended: ended },
+      requestId: input.requestId,
+    });
+    return { ok: true as const, token };
+  });
+}
+
+/** Changes the role and scope (district or department) of an account. */
+export async function changeRoleAndScope(db: StaffDb, input: Actor & { userId: string; change: RoleAndScope }): Promise<AdminChangeResult> {
+  if (input.userId === input.actor && input.change.role !== 'admin') return { ok: false, reason: 'self' };
+  return db.transaction().execute(async (trx) => {
+    const user = await lockUser(trx, input.userId);
+    if (!user) return { ok: false as const, reason: 'not-found' as const };
+    const before = { role: user.role, district_id: user.district_id, department: user.department };
+    const after = { role: input.change.role, district_id: input.change.districtId, department: input.change.department };
+    if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true as const };
+    await trx.updateTable('staff_users').set({ role: after.role, district_id: after.district_id, department: after.department }).where('id', '=', input.userId).execute();
+    await recordAudit(trx, { at: input.now, actor: input.actor, action: 'staff_user.role_changed', entity: 'staff_user', entityId: input.userId, before, after, requestId: input.requestId });
+    return { ok: true as const };
+  });
+}
