@@ -91,6 +91,8 @@ export class JobWorker {
   private stopping = false;
   private wakeUp: (() => void) | null = null;
   private woken = false;
+  private failures = 0;
+  private lastLogged = 0;
 
   constructor(options: WorkerOptions) {
     this.db = options.db as Kysely<JobTables>;
@@ -138,8 +140,14 @@ export class JobWorker {
       try {
         worked = (await this.runOnce()) !== null;
       } catch (error) {
-        // The database is unreachable or similar: log and try again after the poll interval.
-        this.log.error({ err: error, worker: this.id }, 'job worker: taking a job failed');
+        // The database is unreachable or similar: try again after the poll interval. While it stays down every look
+        // fails: log the first failure, then at most one line a minute.
+        this.failures += 1;
+        if (Date.now() - this.lastLogged >= 60_000) {
+          this.lastLogged = Date.now();
+          this.log.error({ err: error, worker: this.id, failuresSinceLastLog: this.failures }, 'job worker: taking or recording a job failed');
+          this.failures = 0;
+        }
       }
       if (worked || this.stopping) continue;
       await this.sleep();
