@@ -261,6 +261,18 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     expect(await t.db.selectFrom('staff_users').selectAll().orderBy('id').execute()).toEqual(users);
   });
 
+  it('sends a GET of a form’s target (the language switch of a result page) back to the account, changing nothing', async () => {
+    const before = await auditCount();
+    for (const url of [urls.staffAdminUserRole('zh', target1), urls.staffAdminUserStatus('zh', target1), urls.staffAdminUserReset('zh', target1)]) {
+      const response = await get(url, cookies.admin);
+      expect(response.statusCode, url).toBe(303);
+      expect(response.headers.location).toBe(urls.staffAdminUser('zh', target1));
+      expect((await get(url, cookies.viewer)).statusCode).toBe(403);
+      expect((await get(url)).statusCode).toBe(303);
+    }
+    expect(await auditCount()).toBe(before);
+  });
+
   it('answers 404 for an account that does not exist', async () => {
     expect((await get(urls.staffAdminUser('en', '00000000-0000-4000-8000-000000000000'), cookies.admin)).statusCode).toBe(404);
     expect((await get(urls.staffAdminUser('en', 'not-a-uuid'), cookies.admin)).statusCode).toBe(404);

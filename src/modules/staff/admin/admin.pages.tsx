@@ -170,6 +170,16 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
     return sendStaffPage(request, reply, lang, t(lang, 'staff.admin.link.title', { name: account.name }), body);
   });
 
+  // The addresses the account's forms post to, opened directly (the language switch of a page that answered a POST,
+  // a reload, a bookmark): back to the account's page, never a repeat of the change.
+  for (const url of [routes.staffAdminUserRole, routes.staffAdminUserStatus, routes.staffAdminUserReset]) {
+    route(app, 'GET', url, async (request, reply) => {
+      const lang = langOf(request);
+      const account = await accountOr404(request);
+      return reply.redirect(urls.staffAdminUser(lang, account.id), 303);
+    });
+  }
+
   route(app, 'GET', routes.staffAdminAudit, async (request, reply) => {
     const lang = langOf(request);
     const query = auditQuerySchema.parse(request.query ?? {});
