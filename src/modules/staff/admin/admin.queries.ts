@@ -35,6 +35,8 @@ export async function listAccounts(db: StaffDb, filter: { role?: StaffRole; stat
       (eb) =>
         eb
           .selectFrom('audit_log as a')
+          // (entity, entity_id) is indexed: the last sign-in of each account is one index range, not a scan.
+          .where('a.entity', '=', 'staff_user')
           .whereRef('a.entity_id', '=', sql<string>`u.id::text`)
           .where('a.action', '=', 'staff.signed_in')
           .select((a) => a.fn.max('a.at').as('at'))
