@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../src/platform/auth/index.js';
 import { urls } from '../src/platform/http/urls.js';
+import { changeRoleAndScope, resetUser, setUserDisabled } from '../src/modules/staff/admin/admin-users.js';
 import { databaseTargets } from './helpers/databases.js';
 import { cookieHeaderOf, cookiesOf, createStaffWithPassword, hiddenCsrf, signInAs, startStaffApp, type StaffTestApp } from './helpers/staff.js';
 
@@ -245,6 +246,19 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     expect((await get(urls.staffAdminUsers('en'), cookies.admin)).statusCode).toBe(200);
   });
 
+  it('checks inside the transaction that the actor is still an enabled administrator (two admins demoting each other)', async () => {
+    const second = await createStaffWithPassword(t, { email: 'second.admin@example.gov', name: 'Second Admin', role: 'admin', password: PASSWORD });
+    const now = t.clock.now;
+    // The first administrator demotes the second; the second's change, already past the guard, then finds itself refused.
+    expect(await changeRoleAndScope(t.db, { actor: ids.admin, now, requestId: 'a', userId: second, change: { role: 'viewer', districtId: null, department: null } })).toEqual({ ok: true });
+    const before = await auditCount();
+    expect(await changeRoleAndScope(t.db, { actor: second, now, requestId: 'b', userId: ids.admin, change: { role: 'viewer', districtId: null, department: null } })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await setUserDisabled(t.db, { actor: second, now, requestId: 'b', userId: ids.admin, disabled: true })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await resetUser(t.db, { actor: second, now, requestId: 'b', userId: ids.admin })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await auditCount()).toBe(before);
+    expect(await userRow(ids.admin)).toMatchObject({ role: 'admin', disabled_at: null });
+  });
+
   it('refuses every administration POST without the CSRF token (403) and changes nothing', async () => {
     const before = await auditCount();
     const users = await t.db.selectFrom('staff_users').selectAll().orderBy('id').execute();
@@ -289,11 +303,11 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     expect([...times].sort().reverse()).toEqual(times);
 
     const byAction = await get(urls.staffAdminAudit('zh', { action: 'staff_user.role_changed', actor: ids.admin, entity: 'staff_user' }), cookies.admin);
-    expect(byAction.body).toContain('共 1 条记录');
+    expect(byAction.body).toContain('共 2 条记录');
     expect(byAction.body).toContain('变更前 → 变更后');
     const system = await get(urls.staffAdminAudit('en', { actor: 'system', action: 'staff_user.created' }), cookies.admin);
-    // The accounts made by the test set-up (no actor): one per role, then four more.
-    expect(system.body).toContain(`${STAFF_ROLES.length + 4} entries`);
+    // The accounts made by the test set-up (no actor): one per role, then five more.
+    expect(system.body).toContain(`${STAFF_ROLES.length + 5} entries`);
     const page2 = await get(urls.staffAdminAudit('en', { page: 2 }), cookies.admin);
     expect(page2.statusCode).toBe(200);
     expect(page2.body).toContain('Page 2 of');

@@ -63,7 +63,7 @@ export function inviteProblems(form: AccountForm): AccountProblem[] {
   return [...problems, ...roleAndScopeProblems(form).problems];
 }
 
-export type AdminChangeResult = { ok: true; token?: string } | { ok: false; reason: 'not-found' | 'self' };
+export type AdminChangeResult = { ok: true; token?: string } | { ok: false; reason: 'not-found' | 'self' | 'forbidden' };
 
 interface Actor {
   actor: string;
@@ -71,20 +71,31 @@ interface Actor {
   requestId: string;
 }
 
-async function lockUser(trx: StaffDb, userId: string) {
-  return trx
+/**
+ * Locks the account and the acting administrator's row (in id order, so two administrators acting on each other
+ * cannot deadlock) and checks that the actor is still an enabled administrator: the guard looked at the start of the
+ * request, but another administrator may have demoted or disabled them since. Without this, two administrators
+ * demoting each other at the same moment could leave the platform with none.
+ */
+async function lockUser(trx: StaffDb, userId: string, actorId: string) {
+  const rows = await trx
     .selectFrom('staff_users')
-    .where('id', '=', userId)
+    .where('id', 'in', [...new Set([userId, actorId])].sort())
     .select(['id', 'role', 'district_id', 'department', 'disabled_at', 'password_hash'])
+    .orderBy('id')
     .forUpdate()
-    .executeTakeFirst();
+    .execute();
+  const actor = rows.find((r) => r.id === actorId);
+  if (!actor || actor.role !== 'admin' || actor.disabled_at) return 'forbidden' as const;
+  return rows.find((r) => r.id === userId);
 }
 
 /** Disables (ending every session of the person) or enables an account. */
 export async function setUserDisabled(db: StaffDb, input: Actor & { userId: string; disabled: boolean }): Promise<AdminChangeResult> {
   if (input.disabled && input.userId === input.actor) return { ok: false, reason: 'self' };
   return db.transaction().execute(async (trx) => {
-    const user = await lockUser(trx, input.userId);
+    const user = await lockUser(trx, input.userId, input.actor);
+    if (user === 'forbidden') return { ok: false as const, reason: 'forbidden' as const };
     if (!user) return { ok: false as const, reason: 'not-found' as const };
     const wasDisabled = user.disabled_at !== null;
     if (wasDisabled === input.disabled) return { ok: true as const };
@@ -107,7 +118,8 @@ export async function setUserDisabled(db: StaffDb, input: Actor & { userId: stri
 /** A new one-time set-password link (earlier links stop working) and the end of every session of the person. */
 export async function resetUser(db: StaffDb, input: Actor & { userId: string }): Promise<AdminChangeResult> {
   return db.transaction().execute(async (trx) => {
-    const user = await lockUser(trx, input.userId);
+    const user = await lockUser(trx, input.userId, input.actor);
+    if (user === 'forbidden') return { ok: false as const, reason: 'forbidden' as const };
     if (!user) return { ok: false as const, reason: 'not-found' as const };
     const token = randomToken();
     await retireUserTokens(trx, input.userId, input.now);
@@ -131,7 +143,8 @@ export async function resetUser(db: StaffDb, input: Actor & { userId: string }):
 export async function changeRoleAndScope(db: StaffDb, input: Actor & { userId: string; change: RoleAndScope }): Promise<AdminChangeResult> {
   if (input.userId === input.actor && input.change.role !== 'admin') return { ok: false, reason: 'self' };
   return db.transaction().execute(async (trx) => {
-    const user = await lockUser(trx, input.userId);
+    const user = await lockUser(trx, input.userId, input.actor);
+    if (user === 'forbidden') return { ok: false as const, reason: 'forbidden' as const };
     if (!user) return { ok: false as const, reason: 'not-found' as const };
     const before = { role: user.role, district_id: user.district_id, department: user.department };
     const after = { role: input.change.role, district_id: input.change.districtId, department: input.change.department };

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
-import { NotFoundError } from '../../../platform/http/errors.js';
+import { AppError, NotFoundError } from '../../../platform/http/errors.js';
 import { routes, urls } from '../../../platform/http/urls.js';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { FieldError } from '../../../platform/views/forms.js';
@@ -55,6 +55,11 @@ function beijingDayStart(text: string): Date | undefined {
   const utc = new Date(Date.UTC(year, month - 1, day));
   if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) return undefined;
   return new Date(utc.getTime() - 8 * 3600_000);
+}
+
+/** A change refused inside its transaction: the account is gone, or the actor is no longer an enabled administrator. */
+function refused(reason: string, id: string): AppError {
+  return reason === 'forbidden' ? new AppError(403, 'forbidden', 'Forbidden', 'You are no longer an enabled administrator.') : new NotFoundError(`No staff account ${id}.`);
 }
 
 function route(app: FastifyInstance, method: 'GET' | 'POST', url: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) {
@@ -145,7 +150,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
     if (!result.ok && result.reason === 'self') {
       return userPage(request, reply, lang, account, { form, errors: [{ field: 'role', message: t(lang, 'staff.admin.error.selfDemote') }], status: 409 });
     }
-    if (!result.ok) throw new NotFoundError(`No staff account ${account.id}.`);
+    if (!result.ok) throw refused(result.reason, account.id);
     return reply.redirect(urls.staffAdminUser(lang, account.id, 'saved'), 303);
   });
 
@@ -157,7 +162,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
     if (!result.ok && result.reason === 'self') {
       return userPage(request, reply, lang, account, { errors: [{ field: 'status', message: t(lang, 'staff.admin.error.selfDisable') }], status: 409 });
     }
-    if (!result.ok) throw new NotFoundError(`No staff account ${account.id}.`);
+    if (!result.ok) throw refused(result.reason, account.id);
     return reply.redirect(urls.staffAdminUser(lang, account.id, action === 'disable' ? 'disabled' : 'enabled'), 303);
   });
 
@@ -165,7 +170,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
     const lang = langOf(request);
     const account = await accountOr404(request);
     const result = await resetUser(db, { actor: request.staff!.userId, now: clock(), requestId: request.id, userId: account.id });
-    if (!result.ok || !result.token) throw new NotFoundError(`No staff account ${account.id}.`);
+    if (!result.ok || !result.token) throw refused(result.ok ? 'not-found' : result.reason, account.id);
     const body = <LinkView lang={lang} account={account} link={linkFor(lang, result.token)} />;
     return sendStaffPage(request, reply, lang, t(lang, 'staff.admin.link.title', { name: account.name }), body);
   });

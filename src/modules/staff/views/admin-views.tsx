@@ -364,9 +364,16 @@ function Changes({ lang, before, after }: { lang: Lang; before: unknown; after: 
     <ul class="audit-changes">
       {keys.map((key) => (
         <li>
-          <code>{key}</code>: {key in b ? <span>{show(b[key])}</span> : null}
-          {key in b && key in a ? ' → ' : null}
-          {key in a ? <strong>{show(a[key])}</strong> : null}
+          <code>{key}</code>:{' '}
+          {key in b && key in a && show(b[key]) === show(a[key]) ? (
+            <span>{show(a[key])}</span>
+          ) : (
+            <>
+              {key in b ? <span>{show(b[key])}</span> : null}
+              {key in b && key in a ? ' → ' : null}
+              {key in a ? <strong>{show(a[key])}</strong> : null}
+            </>
+          )}
         </li>
       ))}
     </ul>
