@@ -139,6 +139,11 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     expect(rows[0]).toMatchObject({ actor_id: ids.admin, after: { email: 'zhou.min@example.gov', role: 'district_officer', district_id: 'chaoyang' } });
     expect(await auditCount()).toBe(before + 2);
     expect(JSON.stringify(rows)).not.toContain(link!.split('token=')[1]);
+    // The link also went to the outbox, in the same transaction: one e-mail job to the person, carrying the link;
+    // the refused invitations above queued nothing.
+    const mails = await t.db.selectFrom('jobs' as never).where('kind' as never, '=', 'send_email' as never).selectAll().execute() as unknown as { payload: { to: string; text: string } }[];
+    expect(mails.map((m) => m.payload.to)).toEqual(['zhou.min@example.gov']);
+    expect(mails[0].payload.text).toContain(link!);
 
     const path = new URL(link!).pathname + new URL(link!).search;
     const page = await get(path);
@@ -202,6 +207,12 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     const rows = (await auditOf(person)).filter((r) => r.action === 'staff_user.reset');
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ actor_id: ids.admin, before: { password_set: true }, after: { set_password_link_issued: true, sessions_ended: 1 } });
+    // Each reset e-mailed its own link to the person (the Chinese page's reset in Chinese).
+    const mails = (await t.db.selectFrom('jobs' as never).where('kind' as never, '=', 'send_email' as never).selectAll().execute()) as unknown as { payload: { to: string; text: string; subject: string } }[];
+    const theirs = mails.filter((m) => m.payload.to === 'reset.me@example.gov');
+    expect(theirs.map((m) => m.payload.text.includes(firstToken))).toEqual([true, false]);
+    expect(theirs[1].payload.text).toContain(secondToken);
+    expect(theirs[0].payload.subject).toBe('投资北京一站通：设置工作人员密码');
   });
 
   it('changes role and scope under the same rules as the database, one audit row with before → after', async () => {

@@ -5,6 +5,7 @@
  * demote themselves (the platform must always keep someone who can administer it).
  */
 import { z } from 'zod';
+import { queueEmail, type EmailMessage } from '../../../platform/mail/index.js';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { deleteUserSessions, hashToken, randomToken, STAFF_ROLES, type StaffDb, type StaffRole } from '../../../platform/auth/index.js';
 import { insertToken, retireUserTokens } from '../staff-user.repository.js';
@@ -116,7 +117,7 @@ export async function setUserDisabled(db: StaffDb, input: Actor & { userId: stri
 }
 
 /** A new one-time set-password link (earlier links stop working) and the end of every session of the person. */
-export async function resetUser(db: StaffDb, input: Actor & { userId: string }): Promise<AdminChangeResult> {
+export async function resetUser(db: StaffDb, input: Actor & { userId: string; notice?: (token: string) => EmailMessage }): Promise<AdminChangeResult> {
   return db.transaction().execute(async (trx) => {
     const user = await lockUser(trx, input.userId, input.actor);
     if (user === 'forbidden') return { ok: false as const, reason: 'forbidden' as const };
@@ -125,6 +126,8 @@ export async function resetUser(db: StaffDb, input: Actor & { userId: string }):
     await retireUserTokens(trx, input.userId, input.now);
     await insertToken(trx, { id: hashToken(token), userId: input.userId, now: input.now, expiresAt: new Date(input.now.getTime() + SET_PASSWORD_LINK_HOURS * 3600_000) });
     const ended = await deleteUserSessions(trx, input.userId);
+    // The new link goes to the person through the outbox, in this transaction (sent only if the reset commits).
+    if (input.notice) await queueEmail(trx, input.notice(token), { now: input.now });
     await recordAudit(trx, {
       at: input.now,
       actor: input.actor,

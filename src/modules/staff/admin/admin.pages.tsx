@@ -71,6 +71,12 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
   const districtNameFor = (lang: Lang) => (id: string) => content.store.districts.find((d) => d.id === id)?.[lang].name ?? id;
   const fieldErrors = (lang: Lang, problems: AccountProblem[]): FieldError[] => problems.map((p) => ({ field: p.field, message: t(lang, p.key) }));
   const linkFor = (lang: Lang, token: string) => new URL(urls.staffSetPassword(lang, token), deps.baseUrl).toString();
+  /** The e-mail that carries a set-password link to the person, in the admin's language (queued with the change). */
+  const linkEmail = (lang: Lang, to: { name: string; email: string }) => (token: string) => ({
+    to: to.email,
+    subject: t(lang, 'staff.mail.link.subject'),
+    text: t(lang, 'staff.mail.link.text', { name: to.name, link: linkFor(lang, token), hours: 24 }),
+  });
 
   async function accountOr404(request: FastifyRequest): Promise<AccountRow> {
     const { id } = request.params as { id: string };
@@ -121,6 +127,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
           actor: request.staff!.userId,
           now: clock(),
           requestId: request.id,
+          invitation: linkEmail(lang, form),
         });
         const body = <LinkView lang={lang} account={{ id: userId, name: form.name, email: form.email }} link={linkFor(lang, token)} />;
         return sendStaffPage(request, reply, lang, t(lang, 'staff.admin.link.title', { name: form.name }), body, 201);
@@ -169,7 +176,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
   route(app, 'POST', routes.staffAdminUserReset, async (request, reply) => {
     const lang = langOf(request);
     const account = await accountOr404(request);
-    const result = await resetUser(db, { actor: request.staff!.userId, now: clock(), requestId: request.id, userId: account.id });
+    const result = await resetUser(db, { actor: request.staff!.userId, now: clock(), requestId: request.id, userId: account.id, notice: linkEmail(lang, account) });
     if (!result.ok || !result.token) throw refused(result.ok ? 'not-found' : result.reason, account.id);
     const body = <LinkView lang={lang} account={account} link={linkFor(lang, result.token)} />;
     return sendStaffPage(request, reply, lang, t(lang, 'staff.admin.link.title', { name: account.name }), body);
