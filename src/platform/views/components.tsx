@@ -143,3 +143,18 @@ export function Pagination({ lang, page, pages, hrefFor }: { lang: Lang; page: n
 export function Empty({ children }: { children: ComponentChildren }) {
   return <p class="empty">{children}</p>;
 }
+
+/** The site's emblem, name and tagline in the header: the public site and the staff area show the same brand. */
+export function SiteBrand({ href, name, tagline }: { href: string; name: string; tagline: string }) {
+  return (
+    <a class="site-header__brand" href={href}>
+      <span class="site-header__emblem" aria-hidden="true">
+        京
+      </span>
+      <span>
+        <span class="site-header__name">{name}</span>
+        <span class="site-header__tagline">{tagline}</span>
+      </span>
+    </a>
+  );
+}

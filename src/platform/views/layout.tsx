@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { htmlLang, otherLang, t, type Lang } from '../i18n/i18n.js';
 import { switchLangPath, urls } from '../http/urls.js';
 import { SourceList, type SourceRef } from './sources.js';
+import { SiteBrand } from './components.js';
 
 export interface Crumb {
   label: string;
@@ -84,15 +85,7 @@ export function Layout(frame: PageFrame) {
         </a>
         <header class="site-header">
           <div class="site-header__bar container">
-            <a class="site-header__brand" href={urls.home(lang)}>
-              <span class="site-header__emblem" aria-hidden="true">
-                京
-              </span>
-              <span>
-                <span class="site-header__name">{siteName}</span>
-                <span class="site-header__tagline">{t(lang, 'site.tagline')}</span>
-              </span>
-            </a>
+            <SiteBrand href={urls.home(lang)} name={siteName} tagline={t(lang, 'site.tagline')} />
             <form class="site-search" method="get" action={urls.search(lang)} role="search" aria-label={t(lang, 'search.title')}>
               <label for="site-search-q" class="visually-hidden">
                 {t(lang, 'search.label')}

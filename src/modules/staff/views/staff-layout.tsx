@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { htmlLang, otherLang, t, type Lang } from '../../../platform/i18n/i18n.js';
 import { switchLangPath, urls } from '../../../platform/http/urls.js';
+import { SiteBrand } from '../../../platform/views/components.js';
 
 export function StaffLayout({ lang, path, title, children }: { lang: Lang; path: string; title: string; children: ComponentChildren }) {
   const other = otherLang(lang);
@@ -24,15 +25,7 @@ export function StaffLayout({ lang, path, title, children }: { lang: Lang; path:
         </a>
         <header class="site-header">
           <div class="site-header__bar container">
-            <a class="site-header__brand" href={urls.staffHome(lang)}>
-              <span class="site-header__emblem" aria-hidden="true">
-                京
-              </span>
-              <span>
-                <span class="site-header__name">{t(lang, 'site.name')}</span>
-                <span class="site-header__tagline">{t(lang, 'staff.layout.area')}</span>
-              </span>
-            </a>
+            <SiteBrand href={urls.staffHome(lang)} name={t(lang, 'site.name')} tagline={t(lang, 'staff.layout.area')} />
             <a class="site-header__lang" href={switchLangPath(path, other)} hreflang={htmlLang(other)} lang={htmlLang(other)}>
               {t(other, 'layout.languageName')}
             </a>
