@@ -15,8 +15,8 @@ import type { StaffDb, StaffGuard } from '../../../platform/auth/index.js';
 import type { ContentService } from '../../content/index.js';
 import { createStaffUser, StaffUserExistsError } from '../create-staff-user.js';
 import { langOf, sendStaffPage } from '../staff.pages.js';
-import { AuditView, InviteView, LinkView, UserView, type UserNotice } from '../views/admin-views.js';
-import { UsersView } from '../views/admin-views.js';
+import { AuditView } from '../views/audit-view.js';
+import { InviteView, LinkView, UserView, UsersView, type UserNotice } from '../views/users-views.js';
 import { accountFormSchema, changeRoleAndScope, inviteProblems, resetUser, roleAndScopeProblems, setUserDisabled, type AccountForm, type AccountProblem } from './admin-users.js';
 import { auditFilterOptions, auditPage, findAccount, isRole, listAccounts, USER_STATUSES, type AccountRow } from './admin.queries.js';
 
