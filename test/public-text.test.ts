@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicPaths } from '../src/modules/sitemap/sitemap.js';
 import { urls } from '../src/platform/http/urls.js';
 import type { Lang } from '../src/platform/i18n/i18n.js';
+import { latinSentences, withoutAddresses } from './helpers/latin-sentences.js';
 import { everyPageType } from './helpers/page-urls.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -59,15 +60,6 @@ function mainOf(html: string): string {
   return start >= 0 && end > start ? html.slice(start, end) : html;
 }
 
-/** Text that may carry Latin letters legitimately: links, e-mail addresses, file names. */
-function withoutAddresses(text: string): string {
-  return text
-    .replace(/\bhttps?:\/\/\S+/gi, ' ')
-    .replace(/\bwww\.\S+/gi, ' ')
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
-    .replace(/\b[\w-]+\.(gov|com|org|net|edu)(\.cn)?\b\S*/gi, ' ');
-}
-
 /** (a) A value's code: snake_case (rd_center, hq_authorised), or one of the bare value codes of the questionnaire. */
 const BARE_CODES = ['wfoe', 'jv', 'rep_office', 'rd_center', 'regional_hq', 'hq_authorised', 'rd_hq', 'tech_sme', 'high_tech', 'hong_kong', 'six_urban', 'ftz_cluster', 'pilot_ftz'];
 export function rawCodes(text: string): string[] {
@@ -110,29 +102,6 @@ export function curationPhrases(text: string): string[] {
     const match = text.match(pattern);
     if (!match || match.index === undefined) return [];
     return [text.slice(Math.max(0, match.index - 60), match.index + match[0].length + 60)];
-  });
-}
-
-/**
- * (c) A Latin-script sentence on a Chinese page: four or more consecutive Latin words, at least two of them in lower
- * case (so names, abbreviations and codes in capitals do not count). Links and e-mail addresses are removed first;
- * proper names that stay English in Chinese text are allowed below.
- */
-const ALLOWED_LATIN = [
-  /\bInvest Beijing\b/g,
-  /\bHICOOL\b[\w ]*/g,
-  /\bZGC\b/g,
-];
-export function latinSentences(text: string): string[] {
-  let clean = withoutAddresses(text);
-  for (const pattern of ALLOWED_LATIN) clean = clean.replace(pattern, ' ');
-  const word = String.raw`[A-Za-z][A-Za-z'’.-]*`;
-  const sentence = new RegExp(`${word}(?:[ ,;:()&/]+${word}){3,}`, 'g');
-  return (clean.match(sentence) ?? []).filter((s) => {
-    const words = s.split(/[ ,;:()&/]+/).filter(Boolean);
-    // Abbreviations and codes in capitals (GDP, AI, R&D, IPv6) and units do not make a sentence.
-    const lower = words.filter((w) => /^[a-z]/.test(w) && !/^(km|kg|kwh|kv|sq|m|cu|mw|mm|cm|e|i|ii|iii)\b/i.test(w));
-    return lower.length >= 2;
   });
 }
 

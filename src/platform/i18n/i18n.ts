@@ -5,6 +5,8 @@
 import { en } from './catalogue.en.js';
 import { zh } from './catalogue.zh.js';
 
+export { defineMessages, type ChineseMessages, type KeyOf, type MessageParams, type Translator } from './define-messages.js';
+
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 export type MessageKey = keyof typeof en;

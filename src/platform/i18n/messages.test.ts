@@ -1,0 +1,71 @@
+/**
+ * Every catalogue of UI strings — the platform's and each module's messages.ts — says the same thing in both
+ * languages: the same keys, the same {placeholders} per key, no empty value, and no English sentence in Chinese.
+ * The compiler already checks the keys (ChineseMessages); this guards what it cannot see inside the strings.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { latinSentences } from '../../../test/helpers/latin-sentences.js';
+import { en } from './catalogue.en.js';
+import { zh } from './catalogue.zh.js';
+import type { Lang } from './i18n.js';
+
+type Catalogues = Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+
+const MODULES = join(import.meta.dirname, '../../modules');
+
+/** Each module's messages.ts, found on disk so a new module's catalogue is checked without being listed here. */
+async function moduleCatalogues(): Promise<[string, Catalogues][]> {
+  const found: [string, Catalogues][] = [];
+  for (const module of readdirSync(MODULES, { withFileTypes: true })) {
+    if (!module.isDirectory() || !readdirSync(join(MODULES, module.name)).includes('messages.ts')) continue;
+    const exports: Record<string, unknown> = await import(pathToFileURL(join(MODULES, module.name, 'messages.ts')).href);
+    for (const [name, value] of Object.entries(exports)) {
+      if (typeof value === 'function' && 'catalogues' in value) found.push([`${module.name}/${name}`, value.catalogues as Catalogues]);
+    }
+  }
+  return found;
+}
+
+const catalogues: [string, Catalogues][] = [['platform', { en, zh }], ...(await moduleCatalogues())];
+
+function placeholders(message: string): string[] {
+  return [...new Set(message.match(/\{\w+\}/g) ?? [])].sort();
+}
+
+/** The Chinese text shown for an English key: a plural's `.one` falls back to `.other`, as the translator does. */
+function chineseFor(chinese: Readonly<Record<string, string>>, key: string): string | undefined {
+  return chinese[key] ?? (key.endsWith('.one') ? chinese[`${key.slice(0, -'.one'.length)}.other`] : undefined);
+}
+
+describe.each(catalogues)('the %s catalogue', (_name, { en: english, zh: chinese }) => {
+  it('has a Chinese text for every English key and no other key', () => {
+    expect(Object.keys(english).filter((key) => chineseFor(chinese, key) === undefined)).toEqual([]);
+    expect(Object.keys(chinese).filter((key) => english[key] === undefined)).toEqual([]);
+  });
+
+  it('has the same placeholders in both languages', () => {
+    const differing = Object.keys(english).flatMap((key) => {
+      const [inEnglish, inChinese] = [placeholders(english[key]), placeholders(chineseFor(chinese, key) ?? '')];
+      return inEnglish.join() === inChinese.join() ? [] : [`${key}: ${inEnglish.join()} ≠ ${inChinese.join()}`];
+    });
+    expect(differing).toEqual([]);
+  });
+
+  it('has no empty text', () => {
+    const empty = (messages: Readonly<Record<string, string>>) => Object.keys(messages).filter((key) => messages[key].trim() === '');
+    expect([...empty(english), ...empty(chinese)]).toEqual([]);
+  });
+
+  it('has no English sentence in Chinese', () => {
+    expect(Object.entries(chinese).filter(([, text]) => latinSentences(text).length > 0)).toEqual([]);
+  });
+});
+
+it('no key is defined by two catalogues, so each string has one owner', () => {
+  const owners = new Map<string, string[]>();
+  for (const [name, { en: english }] of catalogues) for (const key of Object.keys(english)) owners.set(key, [...(owners.get(key) ?? []), name]);
+  expect([...owners].filter(([, names]) => names.length > 1)).toEqual([]);
+});
