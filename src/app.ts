@@ -14,24 +14,36 @@ import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from 
 import { ClientBudget, RenderShare } from './platform/http/page-guard.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { PageCache } from './platform/http/page-cache.js';
-import type { PageDeps } from './platform/http/pages.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import { ContentService } from './modules/content/index.js';
-import { registerPublicPages } from './modules/pages.js';
-import { registerApi } from './modules/api.js';
-import { registerHealth } from './platform/http/health.js';
-import { SearchService } from './modules/search/index.js';
-import { registerPolicyFeeds } from './modules/policies/policy-feed.js';
-import { registerSitemap } from './modules/sitemap/sitemap.js';
-import { registerEstimatorPages } from './modules/estimator/estimator.pages.js';
-import { registerMatchingPages } from './modules/matching/matching.pages.js';
-import { registerMatchingApi } from './modules/matching/matching.api.js';
-import { registerMarketAccessApi } from './modules/market-access/market-access.api.js';
-import { registerMarketAccessPages } from './modules/market-access/market-access.pages.js';
-import { registerPlanPages } from './modules/plan/plan.pages.js';
-import { registerSitesApi } from './modules/sites/sites.api.js';
-import { registerSitesPages } from './modules/sites/sites.pages.js';
-import { registerStaff } from './modules/staff/index.js';
+import type { ContentService, PageDeps } from './modules/content/index.js';
+import { SearchService, searchModule } from './modules/search/index.js';
+import type { AppModule, ModuleDeps } from './modules/module.js';
+import { installStaffAccess, staffModule } from './modules/staff/index.js';
+import { healthModule } from './modules/health/index.js';
+import { exploreModule } from './modules/explore/index.js';
+import { industriesModule } from './modules/industries/index.js';
+import { parksModule } from './modules/parks/index.js';
+import { projectsModule } from './modules/projects/index.js';
+import { districtsModule } from './modules/districts/index.js';
+import { mapModule } from './modules/map/index.js';
+import { policiesModule } from './modules/policies/index.js';
+import { proceduresModule } from './modules/procedures/index.js';
+import { costsModule } from './modules/costs/index.js';
+import { directoryModule } from './modules/directory/index.js';
+import { sitemapModule } from './modules/sitemap/index.js';
+import { estimatorModule } from './modules/estimator/index.js';
+import { matchingModule } from './modules/matching/index.js';
+import { marketAccessModule } from './modules/market-access/index.js';
+import { sitesModule } from './modules/sites/index.js';
+import { planModule } from './modules/plan/index.js';
+import { apiModule } from './modules/api/index.js';
+
+/** Every module, registered the same way: its routes at the root, its API inside the rate-limited API context. */
+const MODULES: readonly AppModule[] = [
+  healthModule, staffModule, exploreModule, searchModule, policiesModule, industriesModule, parksModule, projectsModule,
+  districtsModule, mapModule, proceduresModule, costsModule, directoryModule, sitemapModule, estimatorModule,
+  matchingModule, marketAccessModule, sitesModule, planModule, apiModule,
+];
 
 export interface AppDeps {
   db: Db;
@@ -73,38 +85,29 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(formbody);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1d', index: false });
   installErrorHandlers(app, config.PUBLIC_BASE_URL);
-  // First of all routes: it installs the check that fails start-up when any /staff route has no guard.
-  registerStaff(app, config, { db: deps.db, clock: deps.clock ?? systemClock, content: deps.content });
+  const clock = deps.clock ?? systemClock;
+  // Before any module's routes: it installs the check that fails start-up when any /staff route has no guard.
+  installStaffAccess(app, config, { db: deps.db, clock, content: deps.content });
 
   const pages: PageDeps = { store: () => deps.content.store, cache: new PageCache(config.PAGE_CACHE_MAX_BYTES),
     baseUrl: config.PUBLIC_BASE_URL,
-    clock: deps.clock ?? systemClock,
+    clock,
     budget: new ClientBudget(config.PAGE_RATE_LIMIT),
     renderShare: new RenderShare(config.PAGE_RENDER_SHARE),
   };
-  deps.content.onChange(() => pages.cache.clear());
-
-  registerHealth(app, deps);
-  app.get('/', async (request, reply) => {
-    const preferred = request.headers['accept-language']?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-    // The answer depends on Accept-Language: caches must key on it.
-    return reply.header('vary', 'Accept-Language').header('cache-control', 'private, max-age=0').redirect(`/${preferred}`, 302);
+  // The API's answers have their own cache, bounded in bytes like the pages'.
+  const apiCache = new PageCache(config.PAGE_CACHE_MAX_BYTES);
+  deps.content.onChange(() => {
+    pages.cache.clear();
+    apiCache.clear();
   });
   const search = new SearchService(deps.content);
-  registerPublicPages(app, pages, search);
-  registerPolicyFeeds(app, deps.content, config.PUBLIC_BASE_URL);
-  registerSitemap(app, deps.content, config.PUBLIC_BASE_URL);
-  registerEstimatorPages(app, pages, deps.content);
-  registerMatchingPages(app, pages, search);
-  registerMarketAccessPages(app, pages);
-  registerSitesPages(app, pages);
-  registerPlanPages(app, pages, deps.content, search);
+  const moduleDeps: ModuleDeps = { config, db: deps.db, content: deps.content, search, pages, apiCache, clock };
+
+  for (const module of MODULES) if (module.routes) await app.register(module.routes, moduleDeps);
   await app.register(async (api) => {
     await api.register(rateLimit, { max: config.API_RATE_LIMIT, timeWindow: '1 minute' });
-    await registerApi(api, { content: deps.content, search, baseUrl: config.PUBLIC_BASE_URL, cacheMaxBytes: config.PAGE_CACHE_MAX_BYTES });
-    registerMatchingApi(api, deps.content, search, pages.clock);
-    registerMarketAccessApi(api, deps.content);
-    registerSitesApi(api, deps.content, search);
+    for (const module of MODULES) if (module.api) await api.register(module.api, moduleDeps);
   });
   // Build the search index once the server is up, so the first search does not pay for it.
   app.addHook('onReady', async () => {

@@ -7,7 +7,7 @@ import { validate as validateOpenApi } from '@readme/openapi-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES } from '../src/modules/matching/rules.schemas.js';
+import { ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES } from '../src/modules/content/kinds/rules.schemas.js';
 import { startHttpTestApp } from './helpers/test-app.js';
 
 let t: Awaited<ReturnType<typeof startHttpTestApp>>;

@@ -21,13 +21,16 @@ describe('a flood of distinct searches', () => {
     expect((await t.app.inject({ url: '/en', ...from('198.51.100.1') })).statusCode).toBe(200);
     const statuses: number[] = [];
     let last = null as null | Awaited<ReturnType<typeof t.app.inject>>;
+    const began = Date.now();
     for (let i = 0; i < 40; i++) {
       last = await t.app.inject({ url: `/zh/search?q=${encodeURIComponent(`公司注册 ${i} flood${i}`)}`, ...from('198.51.100.7') });
       statuses.push(last.statusCode);
     }
-    // At most the budget (20) of renders; the rest are refused before any search runs.
-    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(20);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+    // At most the budget (20) of renders, plus the tokens refilled while the loop ran (20 a minute: one per 3 s on a
+    // slow, shared machine); the rest are refused before any search runs.
+    const refilled = Math.floor((Date.now() - began) / 3000);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(20 + refilled);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20 - refilled);
     expect(last!.statusCode).toBe(429);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
     expect(last!.headers['content-type']).toContain('text/html');

@@ -7,7 +7,7 @@ import {
   ARTICLE_SECTIONS, CONTACT_TYPES, DISTRICT_IDS, POLICY_CATEGORIES, PROCEDURE_CATEGORIES, STAT_GROUPS,
   type ContentItem, type ContentKind,
 } from '../content/index.js';
-import { BENEFIT_TYPES } from '../matching/rules.schemas.js';
+import { BENEFIT_TYPES } from '../content/index.js';
 
 export interface FilterDef<K extends ContentKind> {
   description: string;

@@ -2,13 +2,13 @@
  * OpenAPI paths of the search and investor-tool endpoints. Requests are documented from the zod schemas that
  * validate them; answers from the shapes the endpoints write (their tests check the same fields).
  */
-import { estimateRequestSchema } from '../estimator/estimate.schemas.js';
-import { accessQuerySchema } from '../market-access/market-access.api.js';
-import { matchQuerySchema, matchResponseJsonSchema } from '../matching/matching.api.js';
-import { profileSchema } from '../matching/profile.js';
-import { answerQuerySchema, searchQuerySchema, suggestQuerySchema } from '../search/search.schemas.js';
-import { siteRequestSchema } from '../sites/rank.js';
-import { json, jsonSchemaOf, problemResponse, queryParameters } from './openapi.schema.js';
+import { estimateRequestSchema } from '../estimator/index.js';
+import { accessQuerySchema } from '../market-access/index.js';
+import { matchQuerySchema, matchResponseJsonSchema } from '../matching/index.js';
+import { profileSchema } from '../matching/index.js';
+import { answerQuerySchema, searchQuerySchema, suggestQuerySchema } from '../search/index.js';
+import { siteRequestSchema } from '../sites/index.js';
+import { json, jsonSchemaOf, problemResponse, queryParameters } from '../../platform/http/openapi-schema.js';
 
 const str = { type: 'string' };
 const source = { type: 'object', properties: { document: str, section: str, url: str, title: str } };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CONTENT_KINDS, type ContentKind } from '../content/index.js';
 import { CONTENT_FILTERS } from './content-filters.js';
-import { hoistDefinitions, jsonSchemaOf, problemResponse, problemSchema } from './openapi.schema.js';
+import { hoistDefinitions, jsonSchemaOf, problemResponse, problemSchema } from '../../platform/http/openapi-schema.js';
 import { toolPaths } from './openapi.tools.js';
 
 function listParameters(kind: ContentKind) {

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { leavesOf } from '../matching/rule-book.js';
+import { leavesOf } from './kinds/rules.schemas.js';
 import { CONTENT_FILES, CONTENT_KINDS, type ContentKind, type ContentItem } from './content.schemas.js';
 
 export type ContentSet = { [K in ContentKind]: ContentItem<K>[] };

@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 
-import { checkTariffRows } from '../estimator/tariff-rows.js';
-import { itemSchema as marketAccessItemSchema, listSchema as marketAccessListSchema } from '../market-access/market-access.schemas.js';
-import { factQuestionSchema, parameterSchema, ruleSchema } from '../matching/rules.schemas.js';
-import { planStepSchema } from '../plan/plan.schemas.js';
+import { checkTariffRows } from './kinds/tariff-rows.js';
+import { itemSchema as marketAccessItemSchema, listSchema as marketAccessListSchema } from './kinds/market-access.schemas.js';
+import { factQuestionSchema, parameterSchema, ruleSchema } from './kinds/rules.schemas.js';
+import { planStepSchema } from './kinds/plan.schemas.js';
 import { base, bilingualSchema, districtId, id, linkSchema, sourceSchema, text, url } from './content.primitives.js';
 
 export { SOURCE_DOCUMENTS, DISTRICT_IDS, sourceSchema, bilingualSchema, type Bilingual } from './content.primitives.js';

@@ -5,3 +5,9 @@ export { loadContentDirectory, loadContentSet, removalsOf, describeRemovals, Con
 export { readContent, ContentValidationError, type ContentSet, type ContentProblem } from './content.files.js';
 export * from './content.schemas.js';
 export { displayValue } from './statistic-display.js';
+export { leavesOf, BENEFIT_TYPES, BUSINESS_LINES, ENTITY_TYPES, FACTS, FACT_NAMES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type Condition, type FactName, type Leaf, type Parameter, type Rule } from './kinds/rules.schemas.js';
+export { DataTable, cellText } from './views/data-table.js';
+export { FIXED_RATE_INSURANCE, RESIDENTIAL_TIERS, rowKey } from './kinds/tariff-rows.js';
+export { documentNumberOf, type MarketItem, type MarketList } from './kinds/market-access.schemas.js';
+export { type PlanStepTemplate } from './kinds/plan.schemas.js';
+export type { PageDeps, PageContext } from './content-pages.js';

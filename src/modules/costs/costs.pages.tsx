@@ -1,10 +1,11 @@
 /** Investment costs: utility prices, office rents, minimum wage and social insurance, as typed tables with units. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, bi, local } from '../../platform/views/components.js';
-import { DataTable } from '../../platform/views/data-table.js';
+import { DataTable } from '../content/index.js';
 import { DataNote, SourceList, UnofficialTranslation } from '../../platform/views/sources.js';
 
 const COST_ORDER = ['water', 'reclaimed_water', 'electricity', 'gas', 'heating', 'office_rent', 'minimum_wage', 'social_insurance'];

@@ -1,7 +1,8 @@
 /** Service directory: every office the guide lists, municipal first, then by district, filterable by district. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, local } from '../../platform/views/components.js';
 import { ErrorSummary } from '../../platform/views/forms.js';

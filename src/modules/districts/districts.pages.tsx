@@ -1,11 +1,12 @@
 /** District pages: everything about one district in one place. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Bullets, Card, CardGrid, Empty, PageHeader, Section, local } from '../../platform/views/components.js';
 import { DataNote } from '../../platform/views/sources.js';
-import { ContactCard } from '../directory/contact-card.js';
+import { ContactCard } from '../directory/index.js';
 import { districtRents } from './district-rents.js';
 import type { District } from '../content/index.js';
 

@@ -8,7 +8,7 @@ import type { EstimateRequest } from './estimate.schemas.js';
 import type { Component } from './estimate.types.js';
 import { scaled, sumOfProductsToYuan } from './money.js';
 import { bi, cell, costItem, monthlyComponent, numberIn, sourceOf, tariffRow, type PricingContext, type Priced, type Row } from './tables.js';
-import { RESIDENTIAL_TIERS, rowKey } from './tariff-rows.js';
+import { RESIDENTIAL_TIERS, rowKey } from '../content/index.js';
 
 type Electricity = NonNullable<EstimateRequest['electricity']>;
 type Apartments = NonNullable<EstimateRequest['staff_apartments']>;

@@ -1,7 +1,8 @@
 /** /:lang/costs/estimate: the cost estimator for up to three locations side by side, and its CSV download. */
 import type { FastifyInstance } from 'fastify';
 import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { InvalidRequestError, NotFoundError } from '../../platform/http/errors.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, formatNumber } from '../../platform/views/components.js';

@@ -6,7 +6,7 @@ import type { Bilingual, ContentTable, Cost, District } from '../content/index.j
 import type { EstimateRequest } from './estimate.schemas.js';
 import { EstimateInputError, type RentRow } from './estimate.types.js';
 import { bi, cell, costItem, monthlyComponent, numberIn, sourceOf, tariffRow, text, type PricingContext, type Priced, type Row } from './tables.js';
-import { rowKey } from './tariff-rows.js';
+import { rowKey } from '../content/index.js';
 
 type Office = NonNullable<EstimateRequest['office']>;
 interface ChosenRent { table: ContentTable; row: Row; why: RentRow['why'] }

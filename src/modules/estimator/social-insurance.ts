@@ -8,7 +8,7 @@ import type { EstimateRequest } from './estimate.schemas.js';
 import type { Component, SocialInsurance, SocialInsuranceLine } from './estimate.types.js';
 import { multiplyToYuan, percent, sumOfProductsToYuan, sumYuan } from './money.js';
 import { bi, cell, costItem, numberIn, sourceOf, tariffRow, type PricingContext, type Priced } from './tables.js';
-import { FIXED_RATE_INSURANCE, rowKey } from './tariff-rows.js';
+import { FIXED_RATE_INSURANCE, rowKey } from '../content/index.js';
 
 type Staff = NonNullable<EstimateRequest['staff']>;
 type Range = { min: number; max: number };

@@ -7,7 +7,7 @@ import type { EstimateRequest } from './estimate.schemas.js';
 import type { Component } from './estimate.types.js';
 import { multiplyToYuan, sumYuan } from './money.js';
 import { bi, costItem, monthlyComponent, numberIn, sourceOf, tariffRow, type PricingContext, type Priced } from './tables.js';
-import { rowKey } from './tariff-rows.js';
+import { rowKey } from '../content/index.js';
 
 type Heating = NonNullable<EstimateRequest['heating']>;
 type Gas = NonNullable<EstimateRequest['gas']>;

@@ -1,7 +1,8 @@
 /** Experience Beijing: the overview, statistics with charts, and the guide's narrative articles. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Card, CardGrid, PageHeader, Section, local } from '../../platform/views/components.js';
 import { ARTICLE_SECTIONS } from '../content/index.js';

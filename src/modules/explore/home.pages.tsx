@@ -1,10 +1,11 @@
 /** Home: what Beijing offers, headline figures, the map, and the ways into the platform. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { local } from '../../platform/views/components.js';
-import { DistrictMap } from '../map/map.pages.js';
+import { DistrictMap } from '../map/index.js';
 import { StatisticValue } from './statistics.view.js';
 
 /** Headline figures for the home page, by id; missing ids are skipped so content edits cannot break the page. */

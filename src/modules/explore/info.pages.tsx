@@ -1,10 +1,11 @@
 /** Life in Beijing, the glossary and the about page. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, local } from '../../platform/views/components.js';
-import { LIFE_CATEGORIES, ProcedureGroups } from '../procedures/procedures.pages.js';
+import { LIFE_CATEGORIES, ProcedureGroups } from '../procedures/index.js';
 
 export function registerInfoPages(app: FastifyInstance, deps: PageDeps): void {
   registerPage(app, deps, routes.life, ({ lang, store }) => {

@@ -1,7 +1,8 @@
 /** The "Two Zones": the services-sector Demonstration Zone and the Pilot Free Trade Zone with its areas and clusters. */
 import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Bullets, Facts, PageHeader, Section, formatNumber, local } from '../../platform/views/components.js';
 import type { ContentStore, Zone } from '../content/index.js';

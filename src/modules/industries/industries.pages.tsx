@@ -1,7 +1,8 @@
 /** Industries: the list by category and one page per industry with advantages, key areas and layout. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { urls, routes } from '../../platform/http/urls.js';
 import { Bullets, Card, CardGrid, PageHeader, Section, local } from '../../platform/views/components.js';
 import type { Industry } from '../content/index.js';

@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, local } from '../../platform/views/components.js';
 import type { ContentStore } from '../content/index.js';

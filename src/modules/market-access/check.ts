@@ -4,7 +4,7 @@
  * the list edition held is complete and verified.
  */
 import type { MarketAccessData } from './market-access.data.js';
-import type { MarketItem, MarketList } from './market-access.schemas.js';
+import type { MarketItem, MarketList } from '../content/index.js';
 
 export type Verdict = 'prohibited' | 'restricted' | 'opened_by_beijing_pilot' | 'no_item_found';
 

@@ -1,7 +1,8 @@
 /** /:lang/market-access: can a foreign investor do this activity in Beijing, and on what terms? */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section } from '../../platform/views/components.js';
 import { ErrorSummary } from '../../platform/views/forms.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, evidenceSet } from './evaluate.js';
-import type { Condition, Leaf, Parameter } from './rules.schemas.js';
+import type { Condition, Leaf, Parameter } from '../content/kinds/rules.schemas.js';
 
 const label = { en: 'x', zh: 'x' };
 const leaf = (l: Omit<Leaf, 'label'>): Leaf => ({ ...l, label }) as Leaf;

@@ -3,7 +3,7 @@
  * Every branch is evaluated (no short-circuit), so the result lists everything that passed, everything that failed
  * (the value given against the value needed) and everything still unknown (the questions to ask).
  */
-import type { Condition, FactName, Leaf, Parameter } from './rules.schemas.js';
+import type { Condition, FactName, Leaf, Parameter } from '../content/index.js';
 
 export type Truth = 'met' | 'not_met' | 'unknown';
 export type FactValue = string | number | boolean | string[];

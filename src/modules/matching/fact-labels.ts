@@ -4,7 +4,7 @@
  */
 import type { ContentStore } from '../content/index.js';
 import { numberFormat, t, type Lang } from '../../platform/i18n/i18n.js';
-import { FACTS, type FactName } from './rules.schemas.js';
+import { FACTS, type FactName } from '../content/index.js';
 
 const ENUM_KEYS: Partial<Record<FactName, string>> = {
   entity_type: 'profile.entity.',

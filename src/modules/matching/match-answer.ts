@@ -8,7 +8,7 @@ import type { ContentStore } from '../content/index.js';
 import { factValueLabel } from './fact-labels.js';
 import type { MatchResult, NextQuestion } from './match.js';
 import type { MatchResponse, MatchResultJson, UnderstoodJson } from './match.schemas.js';
-import type { Leaf, Rule } from './rules.schemas.js';
+import type { Leaf, Rule } from '../content/index.js';
 
 type Source = NonNullable<MatchResultJson['sources']>[number];
 type Condition = { condition: string; quote: string | null };

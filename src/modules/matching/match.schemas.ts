@@ -3,7 +3,7 @@
  * its JSON Schema, and the OpenAPI document shows the same JSON Schema, so what is documented is what is written.
  */
 import { z } from 'zod';
-import { BENEFIT_TYPES, FACT_NAMES } from './rules.schemas.js';
+import { BENEFIT_TYPES, FACT_NAMES } from '../content/index.js';
 
 /** A fact's value as the investor gave it or as a rule needs it; null when there is none to show. */
 const factValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.null()]);

@@ -1,8 +1,9 @@
 /** Which policies apply to an investor, and why: every rule evaluated, ordered, with the questions still open. */
 import type { ContentStore } from '../content/index.js';
 import { evaluate, isEvidenceSet, type Evaluation, type Facts } from './evaluate.js';
-import { leavesOf, type RuleBook } from './rule-book.js';
-import type { FactName, Leaf, Rule } from './rules.schemas.js';
+import { type RuleBook } from './rule-book.js';
+import { leavesOf } from '../content/index.js';
+import type { FactName, Leaf, Rule } from '../content/index.js';
 
 export type MatchStatus = 'applies' | 'may_apply' | 'does_not_apply';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { todayInBeijing, type Clock } from '../../platform/clock.js';
 import { parseInput } from '../../platform/http/validation.js';
-import { jsonSchemaOf } from '../api/openapi.schema.js';
+import { jsonSchemaOf } from '../../platform/http/openapi-schema.js';
 import type { ContentService } from '../content/index.js';
 import type { SearchService } from '../search/index.js';
 import { matchAnswer } from './match-answer.js';

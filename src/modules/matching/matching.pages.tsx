@@ -1,7 +1,8 @@
 /** /:lang/policies-for-me: the questionnaire, the policies that apply and why, and "what if" one answer changes. */
 import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { formatDay, PageHeader, Section, truncate } from '../../platform/views/components.js';
 import { ErrorSummary, type FieldError } from '../../platform/views/forms.js';
@@ -15,7 +16,7 @@ import { MatchResults, NextQuestions, NotApplying } from './views/match-results.
 import { ProfileForm, profileFromQuery } from './views/profile-form.js';
 import { whatIfChange, WhatIfForms } from './views/what-if.js';
 import { questionsToAsk } from './questions-to-ask.js';
-import { FACT_NAMES } from './rules.schemas.js';
+import { FACT_NAMES } from '../content/index.js';
 import { type Query } from '../../platform/http/query.js';
 
 

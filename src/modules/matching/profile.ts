@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ContentStore } from '../content/index.js';
 import type { SearchIndex } from '../search/index.js';
-import { BUSINESS_LINES, ENTITY_TYPES, FACT_NAMES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from './rules.schemas.js';
+import { BUSINESS_LINES, ENTITY_TYPES, FACT_NAMES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from '../content/index.js';
 import { evidenceSet, type Facts } from './evaluate.js';
 import type { UnderstoodJson } from './match.schemas.js';
 import { readAnswer, type AnswerKind, type ReadAnswer } from './read-answer.js';

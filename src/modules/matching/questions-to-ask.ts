@@ -2,7 +2,7 @@
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import type { FieldError } from '../../platform/views/forms.js';
 import type { NextQuestion } from './match.js';
-import type { FactName } from './rules.schemas.js';
+import type { FactName } from '../content/index.js';
 
 export interface Ask {
   fact: FactName;

@@ -5,7 +5,7 @@
  * medicine hospital" is a TCM hospital, not also a (general) hospital, which the hospital pilot excludes.
  */
 import type { ContentStore } from '../content/index.js';
-import type { FactName } from './rules.schemas.js';
+import type { FactName } from '../content/index.js';
 
 interface Span {
   value: string;

@@ -4,7 +4,7 @@
  * content version, so a rule edited and loaded reaches every process with the version, like any other content.
  */
 import type { ContentItem, ContentStore } from '../content/index.js';
-import type { Condition, Leaf, Parameter, Rule } from './rules.schemas.js';
+import type { Parameter, Rule } from '../content/index.js';
 
 export interface RuleBook {
   facts: readonly ContentItem<'rule-facts'>[];
@@ -23,9 +23,3 @@ export function ruleBookOf(store: ContentStore): RuleBook {
   return book;
 }
 
-export function leavesOf(condition: Condition): Leaf[] {
-  if ('all' in condition) return condition.all.flatMap(leavesOf);
-  if ('any' in condition) return condition.any.flatMap(leavesOf);
-  if ('not' in condition) return leavesOf(condition.not);
-  return [condition];
-}

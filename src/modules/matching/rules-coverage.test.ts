@@ -8,9 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { seedText, seedsPresent, warnIfSeedsAbsent } from '../../../test/helpers/seeds.js';
-import { leavesOf } from './rule-book.js';
+import { leavesOf } from '../content/index.js';
 import { profileSchema } from './profile.js';
-import { FACTS, FACT_NAMES, ruleSchema, type Leaf, type Rule } from './rules.schemas.js';
+import { FACTS, FACT_NAMES, ruleSchema, type Leaf, type Rule } from '../content/kinds/rules.schemas.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as unknown;

@@ -1,7 +1,8 @@
 /** Investment areas: parks, science cities, bonded zones and cooperation zones, with their management bodies. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Card, CardGrid, ExternalLink, Facts, PageHeader, Section, formatNumber, local, truncate } from '../../platform/views/components.js';
 import type { Park } from '../content/index.js';

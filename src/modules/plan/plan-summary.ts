@@ -3,12 +3,12 @@
  * below show (the estimate, the policy match, the market-access check, the steps), so the two cannot disagree.
  */
 import type { Bilingual, ContentStore } from '../content/index.js';
-import { estimateCosts, EstimateInputError, type Estimate } from '../estimator/estimate.js';
-import { estimateRequestSchema } from '../estimator/estimate.schemas.js';
-import { multiplyToYuan } from '../estimator/money.js';
+import { estimateCosts, EstimateInputError, type Estimate } from '../estimator/index.js';
+import { estimateRequestSchema } from '../estimator/index.js';
+import { multiplyToYuan } from '../estimator/index.js';
 import { districtRents } from '../districts/index.js';
-import type { Facts } from '../matching/evaluate.js';
-import type { MatchResult } from '../matching/match.js';
+import type { Facts } from '../matching/index.js';
+import type { MatchResult } from '../matching/index.js';
 import type { DatedObligation, PlanStep } from './plan.js';
 
 /** The business area whose rent the plan's estimate uses: named only where the district has several. */

@@ -4,8 +4,8 @@
  * obligations (annual reports, employment registration), which also export to iCalendar.
  */
 import type { Contact, ContentStore, Procedure } from '../content/index.js';
-import type { Facts } from '../matching/evaluate.js';
-import type { PlanStepTemplate } from './plan.schemas.js';
+import type { Facts } from '../matching/index.js';
+import type { PlanStepTemplate } from '../content/index.js';
 
 export type { PlanStepTemplate };
 

@@ -1,7 +1,8 @@
 /** Policies: the faceted policy library, and one page per policy with its links, parts, relations and references. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Empty, ExternalLink, Facts, PageHeader, Pagination, Section, bi, local } from '../../platform/views/components.js';
 import { DataNote } from '../../platform/views/sources.js';

@@ -5,7 +5,7 @@
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import { urls } from '../../platform/http/urls.js';
 import { UnofficialTranslation } from '../../platform/views/sources.js';
-import type { Condition, Leaf, Rule } from '../matching/rules.schemas.js';
+import type { Condition, Leaf, Rule } from '../content/index.js';
 
 function LeafItem({ leaf, lang }: { leaf: Leaf; lang: Lang }) {
   const quote = (leaf as Leaf & { quote?: string }).quote;

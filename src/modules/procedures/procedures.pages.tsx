@@ -1,12 +1,13 @@
 /** Procedures: ordered steps with documents, authority, time limits, links, tables and the offices to contact. */
 import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Card, CardGrid, ExternalLink, PageHeader, Section, bi, local } from '../../platform/views/components.js';
 import { DataNote } from '../../platform/views/sources.js';
-import { DataTable } from '../../platform/views/data-table.js';
-import { ContactCard } from '../directory/contact-card.js';
+import { DataTable } from '../content/index.js';
+import { ContactCard } from '../directory/index.js';
 import { PROCEDURE_CATEGORIES, type ContentStore, type Procedure } from '../content/index.js';
 
 /** Life in Beijing gathers the procedures a foreign employee or family meets; the rest is the investment process. */

@@ -1,7 +1,8 @@
 /** 2025 Invest in Beijing Conference projects, filterable by district and by words in the name (GET form, no JS). */
 import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import { Empty, PageHeader, Section, local } from '../../platform/views/components.js';

@@ -1,7 +1,7 @@
 /** Reads one structured fact out of a search hit and states it as a sentence, with its source. */
 import type { Lang } from '../../platform/i18n/i18n.js';
 import type { SourceRef } from '../../platform/views/sources.js';
-import { cellText } from '../../platform/views/data-table.js';
+import { cellText } from '../content/index.js';
 import { displayValue, type ContentStore, type ContentTable } from '../content/index.js';
 import { tableRowText } from './passages.js';
 import type { SearchHit } from './search-index.js';

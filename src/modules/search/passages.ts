@@ -1,7 +1,7 @@
 /** Plain-text renderings of structured facts, used as search passages and in answer sentences. */
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { displayValue, type Contact, type ContentTable, type Statistic } from '../content/index.js';
-import { cellText } from '../../platform/views/data-table.js';
+import { cellText } from '../content/index.js';
 
 export function contactText(contact: Contact, lang: Lang, districtName?: string): string {
   const zh = lang === 'zh';

@@ -1,11 +1,12 @@
 /** /:lang/search (one box for everything) and /:lang/ask (questions answered with citations). */
 import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Pagination } from '../../platform/views/components.js';
 import { CONTENT_KINDS, type ContentKind, type ContentStore } from '../content/index.js';
-import { ContactCard } from '../directory/contact-card.js';
+import { ContactCard } from '../directory/index.js';
 import { answerQuestion } from './answers.js';
 import type { SearchService } from './search.service.js';
 import { ResultList } from './views/results.js';

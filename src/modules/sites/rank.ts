@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DISTRICT_IDS, type ContentStore, type District, type Industry, type Park, type Project, type SiteTerm, type Zone } from '../content/index.js';
 import { districtRents, type DistrictRent } from '../districts/index.js';
-import { multiplyToWholeYuan } from '../estimator/money.js';
+import { multiplyToWholeYuan } from '../estimator/index.js';
 import { ORIGINS, originLink } from './origins.js';
 import { findTerm, spaceOf, termIn, type TermHit } from './terms.js';
 

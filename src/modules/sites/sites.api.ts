@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { parseInput } from '../../platform/http/validation.js';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import type { ContentService } from '../content/index.js';
-import { readAnswer } from '../matching/read-answer.js';
+import { readAnswer } from '../matching/index.js';
 import type { SearchService } from '../search/index.js';
 import { locationUrl } from './locations.js';
 import { rankSites, siteRequestSchema, type LocationScore } from './rank.js';

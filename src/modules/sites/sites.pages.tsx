@@ -5,12 +5,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
-import { registerPage, type PageDeps } from '../../platform/http/pages.js';
+import { registerPage } from '../../platform/http/pages.js';
+import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, local } from '../../platform/views/components.js';
 import { ErrorSummary, SelectField, type FieldError } from '../../platform/views/forms.js';
 import type { ContentStore } from '../content/index.js';
-import { DistrictMap } from '../map/map.pages.js';
+import { DistrictMap } from '../map/index.js';
 import { locationProfile } from './location-profile.js';
 import { locationKey } from './locations.js';
 import { ORIGINS, originLink } from './origins.js';

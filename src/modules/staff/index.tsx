@@ -1,7 +1,7 @@
 /**
- * The staff module: identity and access for the people who work on investors' requests. `registerStaff` must run
- * before any other route is registered: it installs the deny-by-default guard check that every later /staff route
- * passes through.
+ * The staff module: identity and access for the people who work on investors' requests. `installStaffAccess` must run
+ * before any module registers a route: it installs the deny-by-default guard check that every /staff route passes
+ * through.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
@@ -11,6 +11,7 @@ import { t } from '../../platform/i18n/i18n.js';
 import { urls } from '../../platform/http/urls.js';
 import { SESSION_COOKIE, clearedCookieHeader, installStaffGuards, readCookie, resolveSession, staffDb, type DenyReason, type SessionPolicy } from '../../platform/auth/index.js';
 import type { ContentService } from '../content/index.js';
+import type { AppModule } from '../module.js';
 import { langOf, registerStaffPages, sendStaffPage } from './staff.pages.js';
 import { MessageView } from './views/set-password-view.js';
 import { registerAdminPages } from './admin/admin.pages.js';
@@ -41,7 +42,11 @@ function deny(request: FastifyRequest, reply: FastifyReply, reason: DenyReason):
   return sendStaffPage(request, reply, lang, t(lang, `${key}.title`), body, 403);
 }
 
-export function registerStaff(app: FastifyInstance, config: Config, deps: StaffDeps): void {
+/**
+ * The deny-by-default guard: app.ts installs it at the root before any module registers a route, so every /staff
+ * route of every module passes through it (and one without a declared guard fails start-up).
+ */
+export function installStaffAccess(app: FastifyInstance, config: Config, deps: StaffDeps): void {
   const db = staffDb(deps.db);
   const policy = sessionPolicy(config);
   installStaffGuards(app, {
@@ -51,6 +56,13 @@ export function registerStaff(app: FastifyInstance, config: Config, deps: StaffD
     },
     deny,
   });
-  registerStaffPages(app, { db, clock: deps.clock, policy, content: deps.content });
-  registerAdminPages(app, { db, clock: deps.clock, content: deps.content, baseUrl: config.PUBLIC_BASE_URL });
 }
+
+export const staffModule: AppModule = {
+  name: 'staff',
+  routes: async (app, deps) => {
+    const db = staffDb(deps.db);
+    registerStaffPages(app, { db, clock: deps.clock, policy: sessionPolicy(deps.config), content: deps.content });
+    registerAdminPages(app, { db, clock: deps.clock, content: deps.content, baseUrl: deps.config.PUBLIC_BASE_URL });
+  },
+};

@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { ContentStore } from '../../modules/content/content.store.js';
 import { todayInBeijing, type Clock } from '../clock.js';
 import { isLang, t, type Lang } from '../i18n/i18n.js';
 import { Layout, type Crumb } from '../views/layout.js';
@@ -14,9 +13,17 @@ import { chooseEncoding, type CachedPage, type PageCache } from './page-cache.js
 import { NotFoundError } from './errors.js';
 import { clientKey, pageQuery, serviceBusy, tooManyRequests, type ClientBudget, type RenderShare } from './page-guard.js';
 
-export interface PageContext {
+/**
+ * What pages read: the platform only needs its version (part of every cache key); the content module supplies the
+ * store and names these types for its own (PageDeps, PageContext in modules/content), so the platform knows no module.
+ */
+export interface VersionedStore {
+  readonly version: number;
+}
+
+export interface PageContext<S extends VersionedStore = VersionedStore> {
   lang: Lang;
-  store: ContentStore;
+  store: S;
   params: Record<string, string>;
   query: Record<string, string | string[] | undefined>;
   path: string;
@@ -34,8 +41,8 @@ export interface PageView {
   body: VNode;
 }
 
-export interface PageDeps {
-  store: () => ContentStore;
+export interface PageDeps<S extends VersionedStore = VersionedStore> {
+  store: () => S;
   cache: PageCache;
   baseUrl: string;
   /** "Now" for every page (tests inject a fixed one); today is its date in Beijing. */
@@ -80,7 +87,7 @@ export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, pag
   return reply.header('content-encoding', encoding).send(encoding === 'br' ? page.brotli : page.gzip);
 }
 
-export function registerPage(app: FastifyInstance, deps: PageDeps, route: string, handler: (ctx: PageContext) => PageView | null, options: PageOptions = {}): void {
+export function registerPage<S extends VersionedStore>(app: FastifyInstance, deps: PageDeps<S>, route: string, handler: (ctx: PageContext<S>) => PageView | null, options: PageOptions = {}): void {
   const declared = options.query ?? [];
   app.get(route, async (request, reply) => {
     const params = request.params as Record<string, string>;

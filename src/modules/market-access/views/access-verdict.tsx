@@ -3,7 +3,7 @@ import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import { ExternalLink } from '../../../platform/views/components.js';
 import { UnofficialTranslation } from '../../../platform/views/sources.js';
 import type { AccessFinding, AccessResult } from '../check.js';
-import { documentNumberOf } from '../market-access.schemas.js';
+import { documentNumberOf } from '../../content/index.js';
 
 function Finding({ f, lang }: { f: AccessFinding; lang: Lang }) {
   const link = f.list.url ?? f.item.sources.find((s) => s.url)?.url;

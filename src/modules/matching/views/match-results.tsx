@@ -5,7 +5,7 @@ import { SourceList } from '../../../platform/views/sources.js';
 import type { ContentStore } from '../../content/index.js';
 import type { MatchResult, NextQuestion } from '../match.js';
 import { factValueLabel } from '../fact-labels.js';
-import { BENEFIT_TYPES, type FactName } from '../rules.schemas.js';
+import { BENEFIT_TYPES, type FactName } from '../../content/index.js';
 
 /** A value in the sentence "you said …; needed …": its label in the page's language, never its code. */
 function show(fact: FactName, value: unknown, store: ContentStore, lang: Lang): string {

@@ -2,7 +2,7 @@
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { Option } from '../../../platform/views/forms.js';
 import type { ContentStore } from '../../content/index.js';
-import { BUSINESS_LINES, ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from '../rules.schemas.js';
+import { BUSINESS_LINES, ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from '../../content/index.js';
 
 export type FieldGroup = 'business' | 'place' | 'size' | 'statuses' | 'operations';
 

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { ContentStore } from '../../content/index.js';
-import { FACT_NAMES, FACTS, type FactName } from '../rules.schemas.js';
+import { FACT_NAMES, FACTS, type FactName } from '../../content/index.js';
 import { FIELD_GROUPS, profileFields, type ProfileField } from './profile-fields.js';
 import { type Query, queryText } from '../../../platform/http/query.js';
 

@@ -6,7 +6,7 @@
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import { formatNumber } from '../../../platform/views/components.js';
 import type { ContentStore } from '../../content/index.js';
-import type { FactName } from '../rules.schemas.js';
+import type { FactName } from '../../content/index.js';
 import { profileFields } from './profile-fields.js';
 import { HiddenAnswers, profileFromQuery } from './profile-form.js';
 import { type Query } from '../../../platform/http/query.js';

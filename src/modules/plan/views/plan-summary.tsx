@@ -2,9 +2,9 @@
 import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import { formatDay, formatNumber } from '../../../platform/views/components.js';
-import type { AccessResult } from '../../market-access/check.js';
-import { accessBottomLine } from '../../market-access/views/access-verdict.js';
-import type { LocationScore } from '../../sites/rank.js';
+import type { AccessResult } from '../../market-access/index.js';
+import { accessBottomLine } from '../../market-access/index.js';
+import type { LocationScore } from '../../sites/index.js';
 import type { DatedObligation, PlanStep } from '../plan.js';
 import type { PlanEstimate } from '../plan-summary.js';
 

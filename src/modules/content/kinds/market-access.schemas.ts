@@ -3,7 +3,7 @@
  * from a file without code changes. `verified` says whether the text comes from an official document the platform holds.
  */
 import { z } from 'zod';
-import { bilingualSchema } from '../content/content.primitives.js';
+import { bilingualSchema } from '../content.primitives.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 

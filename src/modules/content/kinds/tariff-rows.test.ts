@@ -7,10 +7,10 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { realContent } from '../../../test/helpers/test-app.js';
-import { ContentStore, ContentValidationError, costSchema, readContent, type Cost } from '../content/index.js';
-import { estimateCosts } from './estimate.js';
-import { estimateRequestSchema } from './estimate.schemas.js';
+import { realContent } from '../../../../test/helpers/test-app.js';
+import { ContentStore, ContentValidationError, costSchema, readContent, type Cost } from '../index.js';
+import { estimateCosts } from '../../estimator/estimate.js';
+import { estimateRequestSchema } from '../../estimator/estimate.schemas.js';
 import { TARIFF_ROWS } from './tariff-rows.js';
 
 type RawCost = { id: string; cost_type: string; tables: { rows: Record<string, unknown>[] }[] };

@@ -1,7 +1,7 @@
 /** One step of the setup-plan template (content/plan/): which procedures, for whom, and the dated obligation it brings. */
 import { z } from 'zod';
-import { sourceSchema } from '../content/content.primitives.js';
-import { BUSINESS_LINES } from '../matching/rules.schemas.js';
+import { sourceSchema } from '../content.primitives.js';
+import { BUSINESS_LINES } from './rules.schemas.js';
 
 const bi = z.object({ en: z.string(), zh: z.string() }).strict();
 export const planStepSchema = z

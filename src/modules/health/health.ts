@@ -4,10 +4,10 @@
  * pages keep being served from memory; it answers 200 again as soon as a new connection succeeds, without a restart.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
-import { DatabaseTimeoutError, pingDatabase } from '../db/database.js';
+import type { ModuleDeps } from '../module.js';
+import { DatabaseTimeoutError, pingDatabase } from '../../platform/db/database.js';
 
-export function registerHealth(app: FastifyInstance, deps: AppDeps): void {
+export function registerHealth(app: FastifyInstance, deps: Pick<ModuleDeps, 'db' | 'content'>): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
     const checks = { database: false, content: deps.content.ready };

@@ -3,7 +3,7 @@
  * with named, dated threshold parameters. No policy condition is written in TypeScript.
  */
 import { z } from 'zod';
-import { sourceSchema, bilingualSchema, DISTRICT_IDS } from '../content/content.primitives.js';
+import { sourceSchema, bilingualSchema, DISTRICT_IDS } from '../content.primitives.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -142,3 +142,11 @@ export const factQuestionSchema = z
   .strict();
 
 export { DISTRICT_IDS };
+
+/** Every leaf of a condition tree, in order (the loader checks each leaf's parameter; the matcher reads them). */
+export function leavesOf(condition: Condition): Leaf[] {
+  if ('all' in condition) return condition.all.flatMap(leavesOf);
+  if ('any' in condition) return condition.any.flatMap(leavesOf);
+  if ('not' in condition) return leavesOf(condition.not);
+  return [condition];
+}

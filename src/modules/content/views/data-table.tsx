@@ -1,6 +1,6 @@
 /** Renders a typed content table (columns with units, bilingual cells) as an accessible HTML table. */
-import type { ContentTable } from '../../modules/content/index.js';
-import type { Lang } from '../i18n/i18n.js';
+import type { ContentTable } from '../index.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
 
 type Cell = ContentTable['rows'][number][string];
 
