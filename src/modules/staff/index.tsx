@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { t } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { urls } from '../../platform/http/urls.js';
 import { SESSION_COOKIE, clearedCookieHeader, installStaffGuards, readCookie, resolveSession, staffDb, type DenyReason, type SessionPolicy } from '../../platform/auth/index.js';
 import type { ContentService } from '../content/index.js';

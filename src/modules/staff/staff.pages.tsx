@@ -8,7 +8,8 @@ import { renderToString } from 'preact-render-to-string';
 import type { Clock } from '../../platform/clock.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { urls, routes } from '../../platform/http/urls.js';
-import { isLang, t, type Lang } from '../../platform/i18n/i18n.js';
+import { isLang, t as tPlatform, type KeyOf, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import type { FieldError } from '../../platform/views/forms.js';
 import {
   FORM_COOKIE,
@@ -74,7 +75,7 @@ function scopeOf(staff: StaffPrincipal, lang: Lang, content: ContentService): st
   return t(lang, 'staff.home.scopeAll');
 }
 
-const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
+const PASSWORD_MESSAGES: Record<PasswordProblem, KeyOf<typeof t>> = {
   tooShort: 'staff.password.tooShort',
   tooLong: 'staff.password.tooLong',
   common: 'staff.password.common',
@@ -124,7 +125,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPageDeps): v
       errors.push({ field: 'email', message: t(lang, result.reason === 'throttled' ? 'staff.error.throttled' : 'staff.error.notCorrect') });
     }
     const body = <SignInView lang={lang} formToken={formToken(request, reply)} email={form.email} errors={errors} />;
-    return sendStaffPage(request, reply, lang, `${t(lang, 'form.errorSummary')}: ${t(lang, 'staff.signIn.title')}`, body, status);
+    return sendStaffPage(request, reply, lang, `${tPlatform(lang, 'form.errorSummary')}: ${t(lang, 'staff.signIn.title')}`, body, status);
   });
 
   route(app, 'GET', routes.staffHome, 'signed-in', async (request, reply) => {
@@ -187,6 +188,6 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPageDeps): v
       for (const problem of result.problems) errors.push({ field: 'password', message: t(lang, PASSWORD_MESSAGES[problem]) });
     }
     const body = <SetPasswordView lang={lang} formToken={formToken(request, reply)} token={form.token} email={user.email} errors={errors} />;
-    return sendStaffPage(request, reply, lang, `${t(lang, 'form.errorSummary')}: ${t(lang, 'staff.setPassword.title')}`, body, 400);
+    return sendStaffPage(request, reply, lang, `${tPlatform(lang, 'form.errorSummary')}: ${t(lang, 'staff.setPassword.title')}`, body, 400);
   });
 }

@@ -10,12 +10,14 @@ import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { deleteUserSessions, hashToken, randomToken, STAFF_ROLES, type StaffDb, type StaffRole } from '../../../platform/auth/index.js';
 import { insertToken, retireUserTokens } from '../staff-user.repository.js';
 import { SET_PASSWORD_LINK_HOURS } from '../set-password.js';
+import type { KeyOf } from '../../../platform/i18n/i18n.js';
+import type { t } from '../messages.js';
 
 /** The same list as the staff_users.district_id CHECK (src/migrations/2026_12_01_0400_create_staff.ts). */
 export const DISTRICT_IDS = ['dongcheng', 'xicheng', 'chaoyang', 'haidian', 'fengtai', 'shijingshan', 'mentougou', 'fangshan', 'tongzhou', 'shunyi', 'daxing', 'changping', 'pinggu', 'huairou', 'miyun', 'yanqing', 'bda'] as const;
 
 export type AccountField = 'name' | 'email' | 'role' | 'district' | 'department';
-export type AccountProblem = { field: AccountField; key: string };
+export type AccountProblem = { field: AccountField; key: KeyOf<typeof t> };
 
 export interface RoleAndScope {
   role: StaffRole;

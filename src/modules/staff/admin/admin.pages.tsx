@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
 import { AppError, NotFoundError } from '../../../platform/http/errors.js';
 import { routes, urls } from '../../../platform/http/urls.js';
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import type { FieldError } from '../../../platform/views/forms.js';
 import type { StaffDb, StaffGuard } from '../../../platform/auth/index.js';
 import type { ContentService } from '../../content/index.js';
@@ -91,7 +92,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
     const errors = options.errors ?? [];
     const title = t(lang, 'staff.admin.user.title', { name: account.name });
     const body = <UserView lang={lang} staff={request.staff!} account={account} form={options.form ?? formOf(account)} errors={errors} notice={options.notice} districtName={districtNameFor(lang)} />;
-    return sendStaffPage(request, reply, lang, errors.length ? `${t(lang, 'form.errorSummary')}: ${title}` : title, body, options.status ?? 200);
+    return sendStaffPage(request, reply, lang, errors.length ? `${tPlatform(lang, 'form.errorSummary')}: ${title}` : title, body, options.status ?? 200);
   }
 
   route(app, 'GET', routes.staffAdminUsers, async (request, reply) => {
@@ -137,7 +138,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
       }
     }
     const body = <InviteView lang={lang} staff={request.staff!} form={form} errors={errors} districtName={districtNameFor(lang)} />;
-    return sendStaffPage(request, reply, lang, `${t(lang, 'form.errorSummary')}: ${t(lang, 'staff.admin.invite.title')}`, body, 400);
+    return sendStaffPage(request, reply, lang, `${tPlatform(lang, 'form.errorSummary')}: ${t(lang, 'staff.admin.invite.title')}`, body, 400);
   });
 
   route(app, 'GET', routes.staffAdminUser, async (request, reply) => {
@@ -222,6 +223,6 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
       />
     );
     const title = t(lang, 'staff.admin.audit.title');
-    return sendStaffPage(request, reply, lang, errors.length ? `${t(lang, 'form.errorSummary')}: ${title}` : title, body, errors.length ? 400 : 200);
+    return sendStaffPage(request, reply, lang, errors.length ? `${tPlatform(lang, 'form.errorSummary')}: ${title}` : title, body, errors.length ? 400 : 200);
   });
 }

@@ -2,7 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { STAFF_ROLES } from '../../../platform/auth/index.js';
 import { urls } from '../../../platform/http/urls.js';
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import type { AccountForm } from '../admin/admin-users.js';
 import { DISTRICT_IDS } from '../admin/admin-users.js';
 export const timeFormat = {

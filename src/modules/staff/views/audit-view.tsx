@@ -1,6 +1,7 @@
 /** The audit log page: filters, and each change with its before → after. */
 import { urls } from '../../../platform/http/urls.js';
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
 import { AUDIT_PAGE_SIZE, type AuditRow } from '../admin/admin.queries.js';
 import { AdminNav, describedBy, timeFormat } from './admin-shared.js';

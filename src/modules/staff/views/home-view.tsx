@@ -1,4 +1,5 @@
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { urls } from '../../../platform/http/urls.js';
 import type { StaffPrincipal } from '../../../platform/auth/index.js';
 

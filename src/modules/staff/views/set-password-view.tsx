@@ -1,4 +1,5 @@
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { urls } from '../../../platform/http/urls.js';
 import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
 import { TextField } from './fields.js';

@@ -1,11 +1,12 @@
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { KeyOf, Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { urls } from '../../../platform/http/urls.js';
 import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
 import { TextField } from './fields.js';
 
 export type SignInNotice = 'signed-out' | 'signed-out-everywhere' | 'password-set' | 'session-ended';
 
-const NOTICE_KEYS: Record<SignInNotice, string> = {
+const NOTICE_KEYS: Record<SignInNotice, KeyOf<typeof t>> = {
   'signed-out': 'staff.notice.signedOut',
   'signed-out-everywhere': 'staff.notice.signedOutEverywhere',
   'password-set': 'staff.notice.passwordSet',

@@ -3,7 +3,8 @@
  * and `noindex` — staff pages are for signed-in people, not search engines.
  */
 import type { ComponentChildren } from 'preact';
-import { htmlLang, otherLang, t, type Lang } from '../../../platform/i18n/i18n.js';
+import { htmlLang, otherLang, t as tPlatform, type Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { switchLangPath, urls } from '../../../platform/http/urls.js';
 import { SiteBrand } from '../../../platform/views/components.js';
 
@@ -15,19 +16,19 @@ export function StaffLayout({ lang, path, title, children }: { lang: Lang; path:
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
-        <title>{`${title} | ${t(lang, 'staff.layout.area')} | ${t(lang, 'site.name')}`}</title>
+        <title>{`${title} | ${t(lang, 'staff.layout.area')} | ${tPlatform(lang, 'site.name')}`}</title>
         <link rel="stylesheet" href={urls.stylesheet()} />
         <link rel="stylesheet" href={urls.staffStylesheet()} />
       </head>
       <body>
         <a class="skip-link" href="#main">
-          {t(lang, 'layout.skip')}
+          {tPlatform(lang, 'layout.skip')}
         </a>
         <header class="site-header">
           <div class="site-header__bar container">
-            <SiteBrand href={urls.staffHome(lang)} name={t(lang, 'site.name')} tagline={t(lang, 'staff.layout.area')} />
+            <SiteBrand href={urls.staffHome(lang)} name={tPlatform(lang, 'site.name')} tagline={t(lang, 'staff.layout.area')} />
             <a class="site-header__lang" href={switchLangPath(path, other)} hreflang={htmlLang(other)} lang={htmlLang(other)}>
-              {t(other, 'layout.languageName')}
+              {tPlatform(other, 'layout.languageName')}
             </a>
           </div>
         </header>

@@ -1,7 +1,8 @@
 /** The accounts pages: the list, the invitation form, the one-time link, one account with its changes. */
 import { STAFF_ROLES, type StaffPrincipal } from '../../../platform/auth/index.js';
 import { urls } from '../../../platform/http/urls.js';
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
 import type { AccountForm } from '../admin/admin-users.js';
 import { USER_STATUSES, type AccountRow } from '../admin/admin.queries.js';
