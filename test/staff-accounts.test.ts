@@ -62,7 +62,8 @@ describe.each(databaseTargets())('staff accounts, set-password links and the aud
   it('refuses a district officer without a district and a department handler without a department (database checks)', async () => {
     await expect(createStaffUser(t.db, { email: 'd@example.gov', name: 'D', role: 'district_officer', actor: null, now: t.clock.now })).rejects.toThrow(/district_officer_has_district/);
     await expect(createStaffUser(t.db, { email: 'h@example.gov', name: 'H', role: 'department_handler', actor: null, now: t.clock.now })).rejects.toThrow(/department_handler_has_department/);
-    await expect(createStaffUser(t.db, { email: 'x@example.gov', name: 'X', role: 'district_officer', districtId: 'atlantis', actor: null, now: t.clock.now })).rejects.toThrow(/check constraint/);
+    await expect(createStaffUser(t.db, { email: 'x@example.gov', name: 'X', role: 'district_officer', districtId: 'atlantis', actor: null, now: t.clock.now })).rejects.toThrow(/staff_users_district_id_fkey/);
+    await expect(createStaffUser(t.db, { email: 'y@example.gov', name: 'Y', role: 'department_handler', departmentId: 'no-such-bureau', actor: null, now: t.clock.now })).rejects.toThrow(/staff_users_department_id_fkey/);
   });
 
   it('lets a set-password link be used once: the form, its errors in both languages, then sign-in with the new password', async () => {

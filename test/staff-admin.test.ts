@@ -12,7 +12,7 @@ import { cookieHeaderOf, cookiesOf, createStaffWithPassword, hiddenCsrf, signInA
 
 const PASSWORD = 'amber lighthouse forty herons';
 
-const scopeOf = (role: StaffRole) => (role === 'district_officer' ? { districtId: 'haidian' } : role === 'department_handler' ? { department: 'Municipal Commerce Bureau' } : {});
+const scopeOf = (role: StaffRole) => (role === 'district_officer' ? { districtId: 'haidian' } : role === 'department_handler' ? { departmentId: 'beijing-commerce-bureau' } : {});
 
 describe.each(databaseTargets())('staff administration (%s)', (target) => {
   let t: StaffTestApp;
@@ -101,7 +101,7 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     const en = await get(urls.staffAdminUsers('en'), cookies.admin);
     expect(en.body).toContain('Person district_officer');
     expect(en.body).toContain('District: Haidian District');
-    expect(en.body).toContain('Department: Municipal Commerce Bureau');
+    expect(en.body).toContain('Department: Beijing Municipal Commerce Bureau');
     expect(en.body).toContain('Last sign-in');
     const officers = await get(urls.staffAdminUsers('en', { role: 'district_officer' }), cookies.admin);
     expect(officers.body).toContain('officer@example.gov');
@@ -119,8 +119,9 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     expect(empty.body).toContain('请输入姓名');
     expect(empty.body).toContain('请输入格式正确的电子邮箱地址');
     expect(empty.body).toContain('请选择区级专员所属的区');
-    const handler = await post(urls.staffAdminInvite('en'), cookies.admin, { _csrf: csrf, name: 'H', email: 'h@example.gov', role: 'department_handler', department: '  ' });
-    expect(handler.body).toContain('Enter the department of the department handler');
+    const handler = await post(urls.staffAdminInvite('en'), cookies.admin, { _csrf: csrf, name: 'H', email: 'h@example.gov', role: 'department_handler', department: 'Municipal Commerce Bureau' });
+    expect(handler.statusCode).toBe(400);
+    expect(handler.body).toContain('Choose the department of the department handler');
     const taken = await post(urls.staffAdminInvite('en'), cookies.admin, { _csrf: csrf, name: 'Again', email: 'Viewer@Example.gov', role: 'viewer' });
     expect(taken.statusCode).toBe(400);
     expect(taken.body).toContain('An account with this email address already exists');
@@ -133,7 +134,7 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     const link = created.body.match(/value="(http:\/\/test\.invalid\/en\/staff\/set-password\?token=[A-Za-z0-9_-]{43})"/)?.[1];
     expect(link).toBeTruthy();
     const user = await t.db.selectFrom('staff_users').where('email', '=', 'zhou.min@example.gov').selectAll().executeTakeFirstOrThrow();
-    expect(user).toMatchObject({ role: 'district_officer', district_id: 'chaoyang', department: null, password_hash: null });
+    expect(user).toMatchObject({ role: 'district_officer', district_id: 'chaoyang', department_id: null, password_hash: null });
     const rows = await auditOf(user.id);
     expect(rows.map((r) => r.action)).toEqual(['staff_user.created', 'staff.set_password_link_issued']);
     expect(rows[0]).toMatchObject({ actor_id: ids.admin, after: { email: 'zhou.min@example.gov', role: 'district_officer', district_id: 'chaoyang' } });
@@ -227,14 +228,14 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     const ok = await post(urls.staffAdminUserRole('en', person), cookies.admin, { _csrf: csrf, role: 'district_officer', district: 'tongzhou', department: '' });
     expect(ok.statusCode).toBe(303);
     expect(await auditCount()).toBe(before + 1);
-    expect(await userRow(person)).toMatchObject({ role: 'district_officer', district_id: 'tongzhou', department: null });
+    expect(await userRow(person)).toMatchObject({ role: 'district_officer', district_id: 'tongzhou', department_id: null });
     // The change applies to the person's next request, without signing in again.
     expect((await get(urls.staffHome('en'), session)).body).toContain('District: Tongzhou District');
     const [row] = (await auditOf(person)).filter((r) => r.action === 'staff_user.role_changed');
     expect(row).toMatchObject({
       actor_id: ids.admin,
-      before: { role: 'viewer', district_id: null, department: null },
-      after: { role: 'district_officer', district_id: 'tongzhou', department: null },
+      before: { role: 'viewer', district_id: null, department_id: null },
+      after: { role: 'district_officer', district_id: 'tongzhou', department_id: null },
     });
     expect((await post(urls.staffAdminUserRole('en', person), cookies.admin, { _csrf: csrf, role: 'superuser' })).statusCode).toBe(400);
     // Saving without a change writes nothing.
@@ -261,9 +262,9 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
     const second = await createStaffWithPassword(t, { email: 'second.admin@example.gov', name: 'Second Admin', role: 'admin', password: PASSWORD });
     const now = t.clock.now;
     // The first administrator demotes the second; the second's change, already past the guard, then finds itself refused.
-    expect(await changeRoleAndScope(t.db, { actor: ids.admin, now, requestId: 'a', userId: second, change: { role: 'viewer', districtId: null, department: null } })).toEqual({ ok: true });
+    expect(await changeRoleAndScope(t.db, { actor: ids.admin, now, requestId: 'a', userId: second, change: { role: 'viewer', districtId: null, departmentId: null } })).toEqual({ ok: true });
     const before = await auditCount();
-    expect(await changeRoleAndScope(t.db, { actor: second, now, requestId: 'b', userId: ids.admin, change: { role: 'viewer', districtId: null, department: null } })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await changeRoleAndScope(t.db, { actor: second, now, requestId: 'b', userId: ids.admin, change: { role: 'viewer', districtId: null, departmentId: null } })).toEqual({ ok: false, reason: 'forbidden' });
     expect(await setUserDisabled(t.db, { actor: second, now, requestId: 'b', userId: ids.admin, disabled: true })).toEqual({ ok: false, reason: 'forbidden' });
     expect(await resetUser(t.db, { actor: second, now, requestId: 'b', userId: ids.admin })).toEqual({ ok: false, reason: 'forbidden' });
     expect(await auditCount()).toBe(before);

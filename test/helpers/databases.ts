@@ -39,17 +39,19 @@ async function createThrowAwayDatabase(adminUrl: string): Promise<{ url: string;
   };
 }
 
-export async function openTestDatabase(target: DatabaseTarget): Promise<TestDatabase> {
+/** A fresh database, migrated to the latest unless `migrate: false` (tests of a migration's data step). */
+export async function openTestDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
   if (target === 'pglite') {
     const db = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(db);
+    if (migrate) await migrateToLatest(db);
     return { db, close: () => db.destroy() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const { url, drop } = await createThrowAwayDatabase(adminUrl);
   const db = await openDatabase({ databaseUrl: url, dataDir: 'unused' });
-  await migrateToLatest(db);
+  if (migrate) await migrateToLatest(db);
   return {
     db,
     url,

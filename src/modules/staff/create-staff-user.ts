@@ -12,7 +12,7 @@ export interface NewStaffUser {
   name: string;
   role: StaffRole;
   districtId?: string | null;
-  department?: string | null;
+  departmentId?: string | null;
 }
 
 /**
@@ -34,7 +34,7 @@ export async function createStaffUser(
       action: 'staff_user.created',
       entity: 'staff_user',
       entityId: userId,
-      after: { email, name: input.name, role: input.role, district_id: input.districtId ?? null, department: input.department ?? null },
+      after: { email, name: input.name, role: input.role, district_id: input.districtId ?? null, department_id: input.departmentId ?? null },
       requestId: input.requestId,
     });
     const token = await issueSetPasswordToken(trx, { userId, actor: input.actor, now: input.now, requestId: input.requestId });

@@ -15,6 +15,8 @@ import type { AppModule } from '../module.js';
 import { langOf, registerStaffPages, sendStaffPage } from './staff.pages.js';
 import { MessageView } from './views/set-password-view.js';
 import { registerAdminPages } from './admin/admin.pages.js';
+import { registerDepartmentPages } from './admin/departments.pages.js';
+import { keepDepartmentsSeeded } from './seed-departments.js';
 
 export { createStaffUser, StaffUserExistsError, type NewStaffUser } from './create-staff-user.js';
 export { issueSetPasswordToken, SET_PASSWORD_LINK_HOURS } from './set-password.js';
@@ -64,5 +66,7 @@ export const staffModule: AppModule = {
     const db = staffDb(deps.db);
     registerStaffPages(app, { db, clock: deps.clock, policy: sessionPolicy(deps.config), content: deps.content });
     registerAdminPages(app, { db, clock: deps.clock, content: deps.content, baseUrl: deps.config.PUBLIC_BASE_URL });
+    registerDepartmentPages(app, { db, clock: deps.clock });
+    keepDepartmentsSeeded(app, db, deps.content);
   },
 };

@@ -7,12 +7,12 @@ export interface StaffUser {
   name: string;
   role: StaffRole;
   districtId: string | null;
-  department: string | null;
+  departmentId: string | null;
   passwordHash: string | null;
   disabledAt: Date | null;
 }
 
-const userColumns = ['id', 'email', 'name', 'role', 'district_id as districtId', 'department', 'password_hash as passwordHash', 'disabled_at as disabledAt'] as const;
+const userColumns = ['id', 'email', 'name', 'role', 'district_id as districtId', 'department_id as departmentId', 'password_hash as passwordHash', 'disabled_at as disabledAt'] as const;
 
 export async function findUserByEmail(db: StaffDb, email: string): Promise<StaffUser | undefined> {
   return db.selectFrom('staff_users').where('email', '=', email.toLowerCase()).select(userColumns).executeTakeFirst();
@@ -24,11 +24,11 @@ export async function findUserById(db: StaffDb, id: string): Promise<StaffUser |
 
 export async function insertUser(
   db: StaffDb,
-  user: { email: string; name: string; role: StaffRole; districtId?: string | null; department?: string | null; now: Date },
+  user: { email: string; name: string; role: StaffRole; districtId?: string | null; departmentId?: string | null; now: Date },
 ): Promise<string> {
   const row = await db
     .insertInto('staff_users')
-    .values({ email: user.email.toLowerCase(), name: user.name, role: user.role, district_id: user.districtId ?? null, department: user.department ?? null, created_at: user.now })
+    .values({ email: user.email.toLowerCase(), name: user.name, role: user.role, district_id: user.districtId ?? null, department_id: user.departmentId ?? null, created_at: user.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -28,6 +28,7 @@ import {
 import type { ContentService } from '../content/index.js';
 import { setPasswordFormSchema, setPasswordQuerySchema, signInFormSchema, signInQuerySchema } from './staff.schemas.js';
 import { signIn } from './sign-in.js';
+import { findDepartment, nameIn } from './department.repository.js';
 import { signOut, signOutEverywhere } from './sign-out.js';
 import { setPasswordWithToken, userOfSetPasswordToken } from './set-password.js';
 import { StaffLayout } from './views/staff-layout.js';
@@ -66,12 +67,15 @@ function formToken(request: FastifyRequest, reply: FastifyReply): string {
   return token;
 }
 
-function scopeOf(staff: StaffPrincipal, lang: Lang, content: ContentService): string {
+async function scopeOf(db: StaffDb, staff: StaffPrincipal, lang: Lang, content: ContentService): Promise<string> {
   if (staff.districtId) {
     const district = content.store.districts.find((d) => d.id === staff.districtId);
     return t(lang, 'staff.home.scopeDistrict', { district: district ? district[lang].name : staff.districtId });
   }
-  if (staff.department) return t(lang, 'staff.home.scopeDepartment', { department: staff.department });
+  if (staff.departmentId) {
+    const department = await findDepartment(db, staff.departmentId);
+    return t(lang, 'staff.home.scopeDepartment', { department: department ? nameIn(lang, department) : staff.departmentId });
+  }
   return t(lang, 'staff.home.scopeAll');
 }
 
@@ -131,7 +135,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPageDeps): v
   route(app, 'GET', routes.staffHome, 'signed-in', async (request, reply) => {
     const lang = langOf(request);
     const staff = request.staff!;
-    return sendStaffPage(request, reply, lang, t(lang, 'staff.home.title'), <HomeView lang={lang} staff={staff} scope={scopeOf(staff, lang, content)} />);
+    return sendStaffPage(request, reply, lang, t(lang, 'staff.home.title'), <HomeView lang={lang} staff={staff} scope={await scopeOf(db, staff, lang, content)} />);
   });
 
   route(app, 'POST', routes.staffSignOut, 'signed-in', async (request, reply) => {

@@ -1,4 +1,4 @@
-/** Kysely types of the staff tables (src/migrations/2026_12_01_0400_create_staff.ts), added to the shared Db with `staffDb`. */
+/** Kysely types of the staff tables (src/migrations/2026_12_01_0400_create_staff.ts and 2026_12_02_0900), added to the shared Db with `staffDb`. */
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -14,7 +14,7 @@ export interface StaffUserTable {
   password_hash: string | null;
   role: StaffRole;
   district_id: string | null;
-  department: string | null;
+  department_id: string | null;
   disabled_at: Date | null;
   created_at: ColumnType<Date, Date | undefined, never>;
 }
@@ -45,7 +45,31 @@ export interface StaffSignInFailureTable {
   ip: string;
 }
 
+/** src/migrations/2026_12_02_0900_create_departments.ts: the 16 districts and the BDA, seeded from content/districts. */
+export interface DistrictTable {
+  id: string;
+  name_en: string;
+  name_zh: string;
+}
+
+export const DEPARTMENT_KINDS = ['municipal', 'district', 'zone', 'national', 'other'] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+export interface DepartmentTable {
+  id: string;
+  name_en: string;
+  name_zh: string;
+  kind: DepartmentKind;
+  district_id: string | null;
+  /** The contact it was seeded from (content/contacts); null when an administrator added it. */
+  source_contact_id: string | null;
+  active: Generated<boolean>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export type StaffTables = AuditTables & {
+  districts: DistrictTable;
+  departments: DepartmentTable;
   staff_users: StaffUserTable;
   staff_sessions: StaffSessionTable;
   staff_tokens: StaffTokenTable;

@@ -1,5 +1,5 @@
 /** Staff authentication building blocks: passwords, tokens, sessions, throttling, cookies and the route guard. */
-export { STAFF_ROLES, staffDb, type StaffDb, type StaffRole, type StaffTables } from './auth.tables.js';
+export { STAFF_ROLES, DEPARTMENT_KINDS, staffDb, type StaffDb, type StaffRole, type StaffTables, type DepartmentKind } from './auth.tables.js';
 export { hashPassword, verifyPassword, verifyDecoy, passwordProblems, PASSWORD_MIN, PASSWORD_MAX, type PasswordProblem } from './password.js';
 export { randomToken, hashToken, csrfTokenFor, sameSecret } from './tokens.js';
 export { startSession, resolveSession, type SessionPolicy, type StaffPrincipal } from './session.js';

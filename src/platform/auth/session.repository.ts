@@ -8,7 +8,7 @@ export interface SessionRow {
   name: string;
   role: StaffRole;
   districtId: string | null;
-  department: string | null;
+  departmentId: string | null;
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
@@ -38,7 +38,7 @@ export async function findSessionWithUser(db: StaffDb, sessionId: string): Promi
       'u.name',
       'u.role',
       'u.district_id as districtId',
-      'u.department',
+      'u.department_id as departmentId',
       's.created_at as createdAt',
       's.last_seen_at as lastSeenAt',
       's.expires_at as expiresAt',

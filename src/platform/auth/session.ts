@@ -20,7 +20,7 @@ export interface StaffPrincipal {
   name: string;
   role: StaffRole;
   districtId: string | null;
-  department: string | null;
+  departmentId: string | null;
   sessionId: string;
   /** Goes in a hidden field of every form; the guard compares it on every POST. */
   csrfToken: string;
@@ -64,7 +64,7 @@ export async function resolveSession(db: StaffDb, token: string, now: Date, poli
     name: row.name,
     role: row.role,
     districtId: row.districtId,
-    department: row.department,
+    departmentId: row.departmentId,
     sessionId,
     csrfToken: csrfTokenFor(token),
     signedInAt: row.createdAt,

@@ -8,12 +8,14 @@ import * as createContent from '../../migrations/2026_11_23_0900_create_content.
 import * as contentFilesChecksum from '../../migrations/2026_11_23_1300_content_files_checksum.js';
 import * as createStaff from '../../migrations/2026_12_01_0400_create_staff.js';
 import * as createJobs from '../../migrations/2026_12_01_0500_create_jobs.js';
+import * as createDepartments from '../../migrations/2026_12_02_0900_create_departments.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0900_create_content': createContent,
   '2026_11_23_1300_content_files_checksum': contentFilesChecksum,
   '2026_12_01_0400_create_staff': createStaff,
   '2026_12_01_0500_create_jobs': createJobs,
+  '2026_12_02_0900_create_departments': createDepartments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -28,4 +30,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     throw new MigrationError(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Runs the migrations up to and including `name`: tests of a migration's data step start from the schema before it. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  if (!(name in MIGRATIONS)) throw new MigrationError(`No migration ${name}`);
+  const { error, results } = await new Migrator({ db, provider }).migrateTo(name);
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new MigrationError(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }

@@ -58,6 +58,9 @@ export const routes = {
   staffAdminUserStatus: '/:lang/staff/admin/users/:id/status',
   staffAdminUserReset: '/:lang/staff/admin/users/:id/reset',
   staffAdminAudit: '/:lang/staff/admin/audit',
+  staffAdminDepartments: '/:lang/staff/admin/departments',
+  staffAdminDepartmentNew: '/:lang/staff/admin/departments/new',
+  staffAdminDepartmentStatus: '/:lang/staff/admin/departments/:id/status',
 } as const;
 
 export const urls = {
@@ -105,6 +108,9 @@ export const urls = {
   staffAdminUserRole: (lang: Lang, id: string) => `/${lang}/staff/admin/users/${encodeURIComponent(id)}/role`,
   staffAdminUserStatus: (lang: Lang, id: string) => `/${lang}/staff/admin/users/${encodeURIComponent(id)}/status`,
   staffAdminUserReset: (lang: Lang, id: string) => `/${lang}/staff/admin/users/${encodeURIComponent(id)}/reset`,
+  staffAdminDepartments: (lang: Lang, query?: { kind?: string; district?: string; status?: string; notice?: string; id?: string }) => withQuery(`/${lang}/staff/admin/departments`, query),
+  staffAdminDepartmentNew: (lang: Lang) => `/${lang}/staff/admin/departments/new`,
+  staffAdminDepartmentStatus: (lang: Lang, id: string) => `/${lang}/staff/admin/departments/${encodeURIComponent(id)}/status`,
   staffAdminAudit: (lang: Lang, query?: { actor?: string; action?: string; entity?: string; entity_id?: string; from?: string; to?: string; page?: number }) => withQuery(`/${lang}/staff/admin/audit`, query),
   apiDocs: () => '/api/docs',
   openapi: () => '/api/openapi.json',

@@ -13,16 +13,19 @@ import { SET_PASSWORD_LINK_HOURS } from '../set-password.js';
 import type { KeyOf } from '../../../platform/i18n/i18n.js';
 import type { t } from '../messages.js';
 
-/** The same list as the staff_users.district_id CHECK (src/migrations/2026_12_01_0400_create_staff.ts). */
-export const DISTRICT_IDS = ['dongcheng', 'xicheng', 'chaoyang', 'haidian', 'fengtai', 'shijingshan', 'mentougou', 'fangshan', 'tongzhou', 'shunyi', 'daxing', 'changping', 'pinggu', 'huairou', 'miyun', 'yanqing', 'bda'] as const;
-
 export type AccountField = 'name' | 'email' | 'role' | 'district' | 'department';
 export type AccountProblem = { field: AccountField; key: KeyOf<typeof t> };
 
 export interface RoleAndScope {
   role: StaffRole;
   districtId: string | null;
-  department: string | null;
+  departmentId: string | null;
+}
+
+/** The districts and departments a form may choose: every district; active departments and the account's own. */
+export interface ScopeChoices {
+  districtIds: ReadonlySet<string>;
+  departmentIds: ReadonlySet<string>;
 }
 
 const text = (max: number) => z.string().max(max * 4).catch('').transform((v) => v.trim());
@@ -31,12 +34,12 @@ export const accountFormSchema = z.object({
   email: text(320),
   role: z.string().max(64).catch(''),
   district: z.string().max(64).catch(''),
-  department: text(200),
+  department: z.string().max(100).catch(''),
 });
 export type AccountForm = z.infer<typeof accountFormSchema>;
 
-/** The rules of the database CHECKs, checked first so the person gets a message instead of an error page. */
-export function roleAndScopeProblems(form: Pick<AccountForm, 'role' | 'district' | 'department'>): { problems: AccountProblem[]; value?: RoleAndScope } {
+/** The rules of the database CHECKs and foreign keys, checked first so the person gets a message instead of an error page. */
+export function roleAndScopeProblems(form: Pick<AccountForm, 'role' | 'district' | 'department'>, choices: ScopeChoices): { problems: AccountProblem[]; value?: RoleAndScope } {
   const problems: AccountProblem[] = [];
   if (!(STAFF_ROLES as readonly string[]).includes(form.role)) {
     problems.push({ field: 'role', key: 'staff.admin.error.role' });
@@ -44,26 +47,25 @@ export function roleAndScopeProblems(form: Pick<AccountForm, 'role' | 'district'
   }
   const role = form.role as StaffRole;
   let districtId: string | null = null;
-  let department: string | null = null;
+  let departmentId: string | null = null;
   if (role === 'district_officer') {
-    if (!(DISTRICT_IDS as readonly string[]).includes(form.district)) problems.push({ field: 'district', key: 'staff.admin.error.district' });
+    if (!choices.districtIds.has(form.district)) problems.push({ field: 'district', key: 'staff.admin.error.district' });
     else districtId = form.district;
   }
   if (role === 'department_handler') {
-    if (!form.department) problems.push({ field: 'department', key: 'staff.admin.error.department' });
-    else if ([...form.department].length > 200) problems.push({ field: 'department', key: 'staff.admin.error.departmentLong' });
-    else department = form.department;
+    if (!choices.departmentIds.has(form.department)) problems.push({ field: 'department', key: 'staff.admin.error.department' });
+    else departmentId = form.department;
   }
-  return problems.length ? { problems } : { problems, value: { role, districtId, department } };
+  return problems.length ? { problems } : { problems, value: { role, districtId, departmentId } };
 }
 
-export function inviteProblems(form: AccountForm): AccountProblem[] {
+export function inviteProblems(form: AccountForm, choices: ScopeChoices): AccountProblem[] {
   const problems: AccountProblem[] = [];
   if (!form.name) problems.push({ field: 'name', key: 'staff.admin.error.nameMissing' });
   else if ([...form.name].length > 200) problems.push({ field: 'name', key: 'staff.admin.error.nameLong' });
   if (!form.email) problems.push({ field: 'email', key: 'staff.admin.error.emailMissing' });
   else if (form.email.length > 320 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email)) problems.push({ field: 'email', key: 'staff.admin.error.emailFormat' });
-  return [...problems, ...roleAndScopeProblems(form).problems];
+  return [...problems, ...roleAndScopeProblems(form, choices).problems];
 }
 
 export type AdminChangeResult = { ok: true; token?: string } | { ok: false; reason: 'not-found' | 'self' | 'forbidden' };
@@ -84,7 +86,7 @@ async function lockUser(trx: StaffDb, userId: string, actorId: string) {
   const rows = await trx
     .selectFrom('staff_users')
     .where('id', 'in', [...new Set([userId, actorId])].sort())
-    .select(['id', 'role', 'district_id', 'department', 'disabled_at', 'password_hash'])
+    .select(['id', 'role', 'district_id', 'department_id', 'disabled_at', 'password_hash'])
     .orderBy('id')
     .forUpdate()
     .execute();
@@ -151,10 +153,10 @@ export async function changeRoleAndScope(db: StaffDb, input: Actor & { userId: s
     const user = await lockUser(trx, input.userId, input.actor);
     if (user === 'forbidden') return { ok: false as const, reason: 'forbidden' as const };
     if (!user) return { ok: false as const, reason: 'not-found' as const };
-    const before = { role: user.role, district_id: user.district_id, department: user.department };
-    const after = { role: input.change.role, district_id: input.change.districtId, department: input.change.department };
+    const before = { role: user.role, district_id: user.district_id, department_id: user.department_id };
+    const after = { role: input.change.role, district_id: input.change.districtId, department_id: input.change.departmentId };
     if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true as const };
-    await trx.updateTable('staff_users').set({ role: after.role, district_id: after.district_id, department: after.department }).where('id', '=', input.userId).execute();
+    await trx.updateTable('staff_users').set({ role: after.role, district_id: after.district_id, department_id: after.department_id }).where('id', '=', input.userId).execute();
     await recordAudit(trx, { at: input.now, actor: input.actor, action: 'staff_user.role_changed', entity: 'staff_user', entityId: input.userId, before, after, requestId: input.requestId });
     return { ok: true as const };
   });

@@ -20,6 +20,7 @@ import { AuditView } from '../views/audit-view.js';
 import { InviteView, LinkView, UserView, UsersView, type UserNotice } from '../views/users-views.js';
 import { accountFormSchema, changeRoleAndScope, inviteProblems, resetUser, roleAndScopeProblems, setUserDisabled, type AccountForm, type AccountProblem } from './admin-users.js';
 import { auditFilterOptions, auditPage, findAccount, isRole, listAccounts, USER_STATUSES, type AccountRow } from './admin.queries.js';
+import { loadScopeCatalogue, scopeChoices, scopeNamesIn } from './scope-catalogue.js';
 
 export interface AdminPageDeps {
   db: StaffDb;
@@ -68,8 +69,7 @@ function route(app: FastifyInstance, method: 'GET' | 'POST', url: string, handle
 }
 
 export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): void {
-  const { db, clock, content } = deps;
-  const districtNameFor = (lang: Lang) => (id: string) => content.store.districts.find((d) => d.id === id)?.[lang].name ?? id;
+  const { db, clock } = deps;
   const fieldErrors = (lang: Lang, problems: AccountProblem[]): FieldError[] => problems.map((p) => ({ field: p.field, message: t(lang, p.key) }));
   const linkFor = (lang: Lang, token: string) => new URL(urls.staffSetPassword(lang, token), deps.baseUrl).toString();
   /** The e-mail that carries a set-password link to the person, in the admin's language (queued with the change). */
@@ -86,12 +86,15 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
     return account;
   }
 
-  const formOf = (account: AccountRow): Pick<AccountForm, 'role' | 'district' | 'department'> => ({ role: account.role, district: account.districtId ?? '', department: account.department ?? '' });
+  const formOf = (account: AccountRow): Pick<AccountForm, 'role' | 'district' | 'department'> => ({ role: account.role, district: account.districtId ?? '', department: account.departmentId ?? '' });
 
-  function userPage(request: FastifyRequest, reply: FastifyReply, lang: Lang, account: AccountRow, options: { form?: Pick<AccountForm, 'role' | 'district' | 'department'>; errors?: FieldError[]; notice?: UserNotice; status?: number } = {}) {
+  async function userPage(request: FastifyRequest, reply: FastifyReply, lang: Lang, account: AccountRow, options: { form?: Pick<AccountForm, 'role' | 'district' | 'department'>; errors?: FieldError[]; notice?: UserNotice; status?: number } = {}) {
     const errors = options.errors ?? [];
     const title = t(lang, 'staff.admin.user.title', { name: account.name });
-    const body = <UserView lang={lang} staff={request.staff!} account={account} form={options.form ?? formOf(account)} errors={errors} notice={options.notice} districtName={districtNameFor(lang)} />;
+    const catalogue = await loadScopeCatalogue(db);
+    const body = (
+      <UserView lang={lang} staff={request.staff!} account={account} form={options.form ?? formOf(account)} errors={errors} notice={options.notice} catalogue={catalogue} names={scopeNamesIn(lang, catalogue)} />
+    );
     return sendStaffPage(request, reply, lang, errors.length ? `${tPlatform(lang, 'form.errorSummary')}: ${title}` : title, body, options.status ?? 200);
   }
 
@@ -99,7 +102,8 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
     const lang = langOf(request);
     const query = usersQuerySchema.parse(request.query ?? {});
     const accounts = await listAccounts(db, { role: query.role as AccountRow['role'] | undefined, status: query.status });
-    const body = <UsersView lang={lang} accounts={accounts} filter={{ role: query.role ?? '', status: query.status ?? '' }} districtName={districtNameFor(lang)} />;
+    const names = scopeNamesIn(lang, await loadScopeCatalogue(db));
+    const body = <UsersView lang={lang} accounts={accounts} filter={{ role: query.role ?? '', status: query.status ?? '' }} names={names} />;
     return sendStaffPage(request, reply, lang, t(lang, 'staff.admin.users.title'), body);
   });
 
@@ -107,7 +111,8 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
 
   route(app, 'GET', routes.staffAdminInvite, async (request, reply) => {
     const lang = langOf(request);
-    const body = <InviteView lang={lang} staff={request.staff!} form={emptyForm} errors={[]} districtName={districtNameFor(lang)} />;
+    const catalogue = await loadScopeCatalogue(db);
+    const body = <InviteView lang={lang} staff={request.staff!} form={emptyForm} errors={[]} catalogue={catalogue} names={scopeNamesIn(lang, catalogue)} />;
     return sendStaffPage(request, reply, lang, t(lang, 'staff.admin.invite.title'), body);
   });
 
@@ -115,8 +120,9 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
     const lang = langOf(request);
     const form = accountFormSchema.parse(request.body ?? {});
     form.email = form.email.toLowerCase();
-    let errors = fieldErrors(lang, inviteProblems(form));
-    const scope = roleAndScopeProblems(form).value;
+    const catalogue = await loadScopeCatalogue(db);
+    let errors = fieldErrors(lang, inviteProblems(form, scopeChoices(catalogue)));
+    const scope = roleAndScopeProblems(form, scopeChoices(catalogue)).value;
     if (!errors.length && scope) {
       try {
         const { userId, token } = await createStaffUser(db, {
@@ -124,7 +130,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
           email: form.email,
           role: scope.role,
           districtId: scope.districtId,
-          department: scope.department,
+          departmentId: scope.departmentId,
           actor: request.staff!.userId,
           now: clock(),
           requestId: request.id,
@@ -137,7 +143,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
         errors = [{ field: 'email', message: t(lang, 'staff.admin.error.emailTaken') }];
       }
     }
-    const body = <InviteView lang={lang} staff={request.staff!} form={form} errors={errors} districtName={districtNameFor(lang)} />;
+    const body = <InviteView lang={lang} staff={request.staff!} form={form} errors={errors} catalogue={catalogue} names={scopeNamesIn(lang, catalogue)} />;
     return sendStaffPage(request, reply, lang, `${tPlatform(lang, 'form.errorSummary')}: ${t(lang, 'staff.admin.invite.title')}`, body, 400);
   });
 
@@ -152,7 +158,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
     const lang = langOf(request);
     const account = await accountOr404(request);
     const form = accountFormSchema.parse(request.body ?? {});
-    const { problems, value } = roleAndScopeProblems(form);
+    const { problems, value } = roleAndScopeProblems(form, scopeChoices(await loadScopeCatalogue(db), account.departmentId));
     if (!value) return userPage(request, reply, lang, account, { form, errors: fieldErrors(lang, problems), status: 400 });
     const result = await changeRoleAndScope(db, { actor: request.staff!.userId, now: clock(), requestId: request.id, userId: account.id, change: value });
     if (!result.ok && result.reason === 'self') {

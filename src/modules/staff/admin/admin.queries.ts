@@ -11,7 +11,7 @@ export interface AccountRow {
   name: string;
   role: StaffRole;
   districtId: string | null;
-  department: string | null;
+  departmentId: string | null;
   status: UserStatus;
   lastSignIn: Date | null;
 }
@@ -29,7 +29,7 @@ export async function listAccounts(db: StaffDb, filter: { role?: StaffRole; stat
       'u.name',
       'u.role',
       'u.district_id as districtId',
-      'u.department',
+      'u.department_id as departmentId',
       'u.disabled_at as disabledAt',
       'u.password_hash as passwordHash',
       (eb) =>

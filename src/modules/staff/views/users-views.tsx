@@ -6,9 +6,10 @@ import { t } from '../messages.js';
 import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
 import type { AccountForm } from '../admin/admin-users.js';
 import { USER_STATUSES, type AccountRow } from '../admin/admin.queries.js';
-import { AdminNav, Field, Notice, RoleFields, describedBy, scopeText, timeFormat, type DistrictNames } from './admin-shared.js';
+import type { ScopeCatalogue, ScopeNames } from '../admin/scope-catalogue.js';
+import { AdminNav, Field, Notice, RoleFields, describedBy, scopeText, timeFormat } from './admin-shared.js';
 
-export function UsersView({ lang, accounts, filter, districtName }: { lang: Lang; accounts: AccountRow[]; filter: { role: string; status: string }; districtName: DistrictNames }) {
+export function UsersView({ lang, accounts, filter, names }: { lang: Lang; accounts: AccountRow[]; filter: { role: string; status: string }; names: ScopeNames }) {
   return (
     <div class="staff-admin">
       <AdminNav lang={lang} current="users" />
@@ -73,7 +74,7 @@ export function UsersView({ lang, accounts, filter, districtName }: { lang: Lang
                   </th>
                   <td>{a.email}</td>
                   <td>{t(lang, `staff.role.${a.role}`)}</td>
-                  <td>{scopeText(lang, a, districtName)}</td>
+                  <td>{scopeText(lang, a, names)}</td>
                   <td>{t(lang, `staff.admin.status.${a.status}`)}</td>
                   <td>{a.lastSignIn ? timeFormat[lang].format(a.lastSignIn) : t(lang, 'staff.admin.never')}</td>
                 </tr>
@@ -86,7 +87,7 @@ export function UsersView({ lang, accounts, filter, districtName }: { lang: Lang
   );
 }
 
-export function InviteView({ lang, staff, form, errors, districtName }: { lang: Lang; staff: StaffPrincipal; form: AccountForm; errors: FieldError[]; districtName: DistrictNames }) {
+export function InviteView({ lang, staff, form, errors, catalogue, names }: { lang: Lang; staff: StaffPrincipal; form: AccountForm; errors: FieldError[]; catalogue: ScopeCatalogue; names: ScopeNames }) {
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
     <div class="staff-admin">
@@ -102,7 +103,7 @@ export function InviteView({ lang, staff, form, errors, districtName }: { lang: 
         <Field lang={lang} name="email" label={t(lang, 'staff.email')} error={errorOf('email')}>
           <input id="email" name="email" type="email" autocomplete="off" spellcheck={false} value={form.email} aria-describedby={describedBy('email', false, errorOf('email'))} aria-invalid={errorOf('email') ? 'true' : undefined} />
         </Field>
-        <RoleFields lang={lang} form={form} errorOf={errorOf} districtName={districtName} />
+        <RoleFields lang={lang} form={form} errorOf={errorOf} catalogue={catalogue} names={names} />
         <p>
           <button type="submit" class="button">
             {t(lang, 'staff.admin.invite.submit')}
@@ -141,7 +142,8 @@ export function UserView({
   form,
   errors,
   notice,
-  districtName,
+  catalogue,
+  names,
 }: {
   lang: Lang;
   staff: StaffPrincipal;
@@ -149,7 +151,8 @@ export function UserView({
   form: Pick<AccountForm, 'role' | 'district' | 'department'>;
   errors: FieldError[];
   notice?: UserNotice;
-  districtName: DistrictNames;
+  catalogue: ScopeCatalogue;
+  names: ScopeNames;
 }) {
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const self = account.id === staff.userId;
@@ -170,7 +173,7 @@ export function UserView({
         </div>
         <div class="facts__row">
           <dt>{t(lang, 'staff.admin.scope')}</dt>
-          <dd>{scopeText(lang, account, districtName)}</dd>
+          <dd>{scopeText(lang, account, names)}</dd>
         </div>
         <div class="facts__row">
           <dt>{t(lang, 'staff.admin.status')}</dt>
@@ -186,7 +189,7 @@ export function UserView({
       <h2>{t(lang, 'staff.admin.user.roleTitle')}</h2>
       <form method="post" action={urls.staffAdminUserRole(lang, account.id)} novalidate class="staff-form">
         <input type="hidden" name="_csrf" value={staff.csrfToken} />
-        <RoleFields lang={lang} form={form} errorOf={errorOf} districtName={districtName} />
+        <RoleFields lang={lang} form={form} errorOf={errorOf} catalogue={catalogue} names={names} keepDepartmentId={account.departmentId} />
         <p>
           <button type="submit" class="button">
             {t(lang, 'staff.admin.user.roleSubmit')}
