@@ -7,3 +7,4 @@ export { deleteSession, deleteUserSessions } from './session.repository.js';
 export { isSignInThrottled, recordSignInFailure, THROTTLE } from './throttle.js';
 export { SESSION_COOKIE, FORM_COOKIE, readCookie, cookieHeader, clearedCookieHeader } from './cookies.js';
 export { installStaffGuards, isStaffRoute, isAllowed, ANONYMOUS_STAFF_ROUTES, MissingStaffGuardError, type StaffGuard, type DenyReason } from './guard.js';
+export { inScope, staffScopeOf, type ScopeColumns, type StaffScope } from './scope.js';
