@@ -37,12 +37,13 @@ import { marketAccessModule } from './modules/market-access/index.js';
 import { sitesModule } from './modules/sites/index.js';
 import { planModule } from './modules/plan/index.js';
 import { apiModule } from './modules/api/index.js';
+import { calendarModule } from './modules/calendar/index.js';
 
 /** Every module, registered the same way: its routes at the root, its API inside the rate-limited API context. */
 const MODULES: readonly AppModule[] = [
   healthModule, staffModule, exploreModule, searchModule, policiesModule, industriesModule, parksModule, projectsModule,
   districtsModule, mapModule, proceduresModule, costsModule, directoryModule, sitemapModule, estimatorModule,
-  matchingModule, marketAccessModule, sitesModule, planModule, apiModule,
+  matchingModule, marketAccessModule, sitesModule, planModule, calendarModule, apiModule,
 ];
 
 export interface AppDeps {
