@@ -1,7 +1,8 @@
 /** One office: name, address, phones, fax, postcode, website — as a card people can read or print. */
 import { bi, ExternalLink, local } from '../../platform/views/components.js';
 import { DataNote } from '../../platform/views/sources.js';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import type { Contact } from '../content/index.js';
 
 export function telHref(number: string): string {

@@ -1,6 +1,7 @@
 /** Service directory: every office the guide lists, municipal first, then by district, filterable by district. */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t as tPlatform } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -30,10 +31,10 @@ export function registerDirectoryPages(app: FastifyInstance, deps: PageDeps): vo
       body: (
         <>
           <PageHeader lang={lang} title={t(lang, 'directory.title')} lead={t(lang, 'directory.lead')} />
-          {unknown && <ErrorSummary lang={lang} errors={[{ field: 'district', message: t(lang, 'projects.error.district', { value: requested.slice(0, 40) }) }]} />}
+          {unknown && <ErrorSummary lang={lang} errors={[{ field: 'district', message: tPlatform(lang, 'projects.error.district', { value: requested.slice(0, 40) }) }]} />}
           <form class="filter-form" method="get" action={urls.directory(lang)} aria-label={t(lang, 'directory.filterLabel')}>
             <div class="field">
-              <label for="district">{t(lang, 'projects.district')}</label>
+              <label for="district">{tPlatform(lang, 'projects.district')}</label>
               <select id="district" name="district">
                 <option value="">{t(lang, 'directory.all')}</option>
                 <option value="beijing" selected={requested === 'beijing'}>
@@ -47,7 +48,7 @@ export function registerDirectoryPages(app: FastifyInstance, deps: PageDeps): vo
               </select>
             </div>
             <button type="submit" class="button">
-              {t(lang, 'projects.apply')}
+              {tPlatform(lang, 'projects.apply')}
             </button>
           </form>
           {groups.map((group) => (
@@ -59,7 +60,7 @@ export function registerDirectoryPages(app: FastifyInstance, deps: PageDeps): vo
               </ul>
             </Section>
           ))}
-          {lang === 'zh' && <p class="tag tag--unofficial">{t(lang, 'translation.unofficial')}</p>}
+          {lang === 'zh' && <p class="tag tag--unofficial">{tPlatform(lang, 'translation.unofficial')}</p>}
         </>
       ),
     };

@@ -2,6 +2,7 @@
 import type { AppModule } from '../module.js';
 import { registerDirectoryPages } from './directory.pages.js';
 export { ContactCard } from './contact-card.js';
+export { t as tDirectory } from './messages.js';
 
 export const directoryModule: AppModule = {
   name: 'directory',

@@ -1,6 +1,7 @@
 /** Investment areas: parks, science cities, bonded zones and cooperation zones, with their management bodies. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
+import { tDirectory } from '../directory/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -71,11 +72,11 @@ export function registerParkPages(app: FastifyInstance, deps: PageDeps): void {
                 rows={[
                   [t(lang, 'parks.plannedAreaLabel'), park.planned_area_km2 ? `${formatNumber(park.planned_area_km2, lang)} km²` : undefined],
                   [t(lang, 'parks.managementBody'), text.management_body],
-                  [t(lang, 'contact.address'), text.address],
-                  [t(lang, 'contact.phone'), park.phones.length ? park.phones.join(', ') : undefined],
-                  [t(lang, 'contact.fax'), park.fax],
-                  [t(lang, 'contact.email'), park.email ? <a href={`mailto:${park.email}`}>{park.email}</a> : undefined],
-                  [t(lang, 'contact.website'), park.website ? <ExternalLink href={park.website}>{park.website}</ExternalLink> : undefined],
+                  [tDirectory(lang, 'contact.address'), text.address],
+                  [tDirectory(lang, 'contact.phone'), park.phones.length ? park.phones.join(', ') : undefined],
+                  [tDirectory(lang, 'contact.fax'), park.fax],
+                  [tDirectory(lang, 'contact.email'), park.email ? <a href={`mailto:${park.email}`}>{park.email}</a> : undefined],
+                  [tDirectory(lang, 'contact.website'), park.website ? <ExternalLink href={park.website}>{park.website}</ExternalLink> : undefined],
                   [t(lang, 'parks.partOf'), parent ? <a href={urls.park(lang, parent.id)}>{local(parent, lang).name}</a> : undefined],
                 ]}
               />
