@@ -9,30 +9,28 @@ import { ErrorSummary } from '../../platform/views/forms.js';
 import { checkMarketAccess } from './check.js';
 import { marketAccessOf } from './market-access.data.js';
 import { AccessVerdict } from './views/access-verdict.js';
-import { type Query, queryText } from '../../platform/http/query.js';
+import { fieldNames, parseForm } from '../../platform/http/form.js';
+import { marketAccessForm, MIN_ACTIVITY_CHARS } from './market-access.form.js';
 
 
 export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps): void {
   registerPage(app, deps, routes.marketAccess, ({ lang, store, query }) => {
-    const activity = queryText(query, 'activity', 300);
-    const inFtz = queryText(query, 'in_ftz') === 'yes';
-    const share = queryText(query, 'foreign_share_pct');
-    const shareNumber = share === '' ? undefined : Number(share);
-    const badShare = shareNumber !== undefined && !(shareNumber >= 0 && shareNumber <= 100);
-    const result = activity.length >= 2 && !badShare ? checkMarketAccess(marketAccessOf(store), { activity, inFtz, foreignSharePct: shareNumber }) : null;
+    const form = parseForm(marketAccessForm, query, lang);
+    const activity = form.input.activity ?? '';
+    const inFtz = form.valid.in_ftz === true;
+    const badShare = form.errors.some((e) => e.field === 'foreign_share_pct');
+    const result = form.value && activity.length >= MIN_ACTIVITY_CHARS ? checkMarketAccess(marketAccessOf(store), { activity, inFtz, foreignSharePct: form.value.foreign_share_pct }) : null;
     return {
       title: t(lang, 'access.title'),
       description: t(lang, 'access.lead'),
       section: 'nav.tool.marketAccess',
-      status: badShare ? 400 : 200,
+      status: form.errors.length ? 400 : 200,
       crumbs: [{ label: t(lang, 'access.title') }],
       sources: [{ document: '000_b5e748836c3b3473.txt', section: 'POLICY SUPPORT > FOREIGN INVESTMENT' }],
       body: (
         <>
           <PageHeader lang={lang} title={t(lang, 'access.title')} lead={t(lang, 'access.lead')} />
-          {badShare && (
-            <ErrorSummary lang={lang} errors={[{ field: 'foreign_share_pct', message: t(lang, 'access.error.share') }]} />
-          )}
+          {form.errors.length > 0 && <ErrorSummary lang={lang} errors={form.errors} />}
           {/* The answer first: once an activity is checked, its result comes before the form (kept for the next check). */}
           {result && (
             <Section id="result" title={t(lang, 'access.resultFor', { activity })}>
@@ -54,12 +52,12 @@ export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps):
             </div>
             <div class={`field${badShare ? ' field--error' : ''}`}>
               <label for="foreign_share_pct">{t(lang, 'profile.foreignShare')}</label>
-              <input id="foreign_share_pct" name="foreign_share_pct" value={share} inputMode="decimal" />
+              <input id="foreign_share_pct" name="foreign_share_pct" value={form.input.foreign_share_pct ?? ''} inputMode="decimal" />
             </div>
             <button type="submit" class="button">{t(lang, 'access.submit')}</button>
           </form>
         </>
       ),
     };
-  }, { query: ['activity', 'in_ftz', 'foreign_share_pct'] });
+  }, { query: fieldNames(marketAccessForm) });
 }

@@ -16,19 +16,19 @@ import { locationProfile } from './location-profile.js';
 import { locationKey } from './locations.js';
 import { ORIGINS, originLink } from './origins.js';
 import { rankSites, type LocationScore, type SiteRanking } from './rank.js';
-import { parseSiteForm, SITE_FORM_KEYS } from './sites.form.js';
+import { parseSiteForm, SITE_FORM_KEYS, siteForm, type SiteForm } from './sites.form.js';
 import { Comparison } from './views/comparison.js';
 import { RankedList } from './views/ranked-list.js';
-import { queryText, type Query } from '../../platform/http/query.js';
+import { fieldNames } from '../../platform/http/form.js';
 
 
-function SiteFormView({ lang, store, query, errors }: { lang: Lang; store: ContentStore; query: Query; errors: FieldError[] }) {
+function SiteFormView({ lang, store, input, errors }: { lang: Lang; store: ContentStore; input: SiteForm['input']; errors: FieldError[] }) {
   const yesNo = [{ value: '', label: t(lang, 'profile.notSure') }, { value: 'yes', label: t(lang, 'profile.yes') }];
   const invalid = (field: string) => (errors.some((e) => e.field === field) ? 'true' : undefined);
   const number = (name: 'area' | 'max_rent', label: string) => (
     <div class={`field${invalid(name) ? ' field--error' : ''}`}>
       <label for={name}>{label}</label>
-      <input id={name} name={name} inputMode="decimal" value={queryText(query, name)} maxLength={12} aria-invalid={invalid(name)} />
+      <input id={name} name={name} inputMode="decimal" value={input[name] ?? ''} maxLength={12} aria-invalid={invalid(name)} />
     </div>
   );
   return (
@@ -36,19 +36,19 @@ function SiteFormView({ lang, store, query, errors }: { lang: Lang; store: Conte
       <fieldset>
         <legend>{t(lang, 'sites.legend.business')}</legend>
         <div class="form-grid">
-          <SelectField name="industry" label={t(lang, 'profile.industry')} selected={queryText(query, 'industry')} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...store.all('industries').map((i) => ({ value: i.id, label: local(i, lang).name }))]} />
-          <SelectField name="space" label={t(lang, 'sites.space')} selected={queryText(query, 'space')} options={[{ value: '', label: t(lang, 'profile.notSure') }, { value: 'office', label: t(lang, 'sites.space.office') }, { value: 'industrial', label: t(lang, 'sites.space.industrial') }]} />
+          <SelectField name="industry" label={t(lang, 'profile.industry')} selected={input.industry ?? ''} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...store.all('industries').map((i) => ({ value: i.id, label: local(i, lang).name }))]} />
+          <SelectField name="space" label={t(lang, 'sites.space')} selected={input.space ?? ''} options={[{ value: '', label: t(lang, 'profile.notSure') }, { value: 'office', label: t(lang, 'sites.space.office') }, { value: 'industrial', label: t(lang, 'sites.space.industrial') }]} />
           {number('area', t(lang, 'sites.area'))}
-          <SelectField name="origin" label={t(lang, 'sites.origin')} selected={queryText(query, 'origin')} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...ORIGINS.map((o) => ({ value: o, label: t(lang, `sites.origin.${o}`) }))]} />
+          <SelectField name="origin" label={t(lang, 'sites.origin')} selected={input.origin ?? ''} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...ORIGINS.map((o) => ({ value: o, label: t(lang, `sites.origin.${o}`) }))]} />
         </div>
       </fieldset>
       <fieldset>
         <legend>{t(lang, 'sites.legend.needs')}</legend>
         <div class="form-grid">
-          <SelectField name="ftz" label={t(lang, 'sites.needFtz')} selected={queryText(query, 'ftz')} options={yesNo} />
-          <SelectField name="bonded" label={t(lang, 'sites.needBonded')} selected={queryText(query, 'bonded')} options={yesNo} />
-          <SelectField name="airport" label={t(lang, 'sites.needAirport')} selected={queryText(query, 'airport')} options={yesNo} />
-          <SelectField name="cluster" label={t(lang, 'sites.needCluster')} selected={queryText(query, 'cluster')} options={yesNo} />
+          <SelectField name="ftz" label={t(lang, 'sites.needFtz')} selected={input.ftz ?? ''} options={yesNo} />
+          <SelectField name="bonded" label={t(lang, 'sites.needBonded')} selected={input.bonded ?? ''} options={yesNo} />
+          <SelectField name="airport" label={t(lang, 'sites.needAirport')} selected={input.airport ?? ''} options={yesNo} />
+          <SelectField name="cluster" label={t(lang, 'sites.needCluster')} selected={input.cluster ?? ''} options={yesNo} />
           {number('max_rent', t(lang, 'sites.maxRent'))}
         </div>
       </fieldset>
@@ -84,14 +84,14 @@ export function registerSitesPages(app: FastifyInstance, deps: PageDeps): void {
         <>
           <PageHeader lang={lang} title={t(lang, 'sites.title')} lead={t(lang, 'sites.lead')} />
           {form.errors.length > 0 && <ErrorSummary lang={lang} errors={form.errors} />}
-          <SiteFormView lang={lang} store={store} query={query} errors={form.errors} />
+          <SiteFormView lang={lang} store={store} input={form.input} errors={form.errors} />
           {ranking && (
             <Section id="ranking" title={t(lang, 'plan.locations')}>
               <p class="muted">{t(lang, 'sites.howScored')}</p>
               {form.request?.origin_country && !originLink(store, form.request.origin_country) && <p>{t(lang, 'sites.originNone')}</p>}
               <div class="map-layout">
                 <form method="get" action={urls.sites(lang)}>
-                  {SITE_FORM_KEYS.map((k) => (queryText(query, k) ? <input type="hidden" name={k} value={queryText(query, k)} /> : null))}
+                  {SITE_FORM_KEYS.map((k) => (form.input[k] ? <input type="hidden" name={k} value={form.input[k]} /> : null))}
                   {KIND_SECTIONS.map(({ key, kind }) => (
                     <section aria-labelledby={`ranked-${kind}`}>
                       <h3 id={`ranked-${kind}`}>{t(lang, `sites.kind.${kind}`)}</h3>
@@ -117,5 +117,5 @@ export function registerSitesPages(app: FastifyInstance, deps: PageDeps): void {
         </>
       ),
     };
-  }, { query: [...SITE_FORM_KEYS, 'compare'] });
+  }, { query: fieldNames(siteForm) });
 }
