@@ -2,14 +2,42 @@
  * The estimator page's GET form ↔ estimate requests. Up to three locations share the same quantities, so they can
  * be compared side by side; a location is "district" or "district|business district".
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { choice, decimal, integer, parseForm, text, type FormInput, type RawForm, type FormRule } from '../../platform/http/form.js';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
 import type { FieldError } from '../../platform/views/forms.js';
-import type { ContentStore } from '../content/index.js';
-import { estimateRequestSchema, type EstimateRequest } from './estimate.schemas.js';
-import { type Query, queryText } from '../../platform/http/query.js';
+import { DISTRICT_IDS, type ContentStore } from '../content/index.js';
+import { ELECTRICITY_CATEGORIES, ESTIMATE_LIMITS as L, estimateRequestSchema, GAS_PERIODS, HEATING_METHODS, VOLTAGES, type EstimateRequest } from './estimate.schemas.js';
 
-export const FORM_FIELDS = ['months', 'office_area', 'water', 'electricity_kwh', 'electricity_category', 'voltage', 'gas', 'gas_period', 'heating_method', 'heating_area', 'heating_kwh', 'apartments', 'apartment_kwh', 'staff', 'salary'] as const;
+/** The field's own message (estimator.error.<field>): it says what to enter, and what it goes with. */
+const own = (field: string) => ({ message: (lang: Lang) => t(lang, `estimator.error.${field}`) });
+const labelled = (key: string) => ({ label: (lang: Lang) => t(lang, key) });
+
+/** The form; the bounds are the request's (ESTIMATE_LIMITS), so a valid form always makes a valid request. */
+export const estimatorForm = z.object({
+  location1: text(),
+  location2: text(),
+  location3: text(),
+  months: integer(L.months, own('months')),
+  office_area: decimal({ positive: true, max: L.office_area_m2 }, own('office_area')),
+  water: decimal({ positive: true, max: L.water_m3_per_month }, own('water')),
+  electricity_kwh: decimal({ positive: true, max: L.electricity_kwh_per_month }, own('electricity_kwh')),
+  electricity_category: choice(ELECTRICITY_CATEGORIES, labelled('estimator.electricityCategory')),
+  voltage: choice(VOLTAGES, labelled('estimator.voltage')),
+  gas: decimal({ positive: true, max: L.gas_m3_per_month }, own('gas')),
+  gas_period: choice(GAS_PERIODS, labelled('estimator.gasPeriod')),
+  heating_method: choice(HEATING_METHODS, labelled('estimator.heatingMethod')),
+  heating_area: decimal({ positive: true, max: L.heating_area_m2 }, own('heating_area')),
+  heating_kwh: decimal({ positive: true, max: L.heating_kwh_per_season }, own('heating_kwh')),
+  apartments: integer({ min: 1, max: L.staff_apartments }, own('apartments')),
+  apartment_kwh: decimal({ positive: true, max: L.apartment_kwh_per_month }, own('apartment_kwh')),
+  staff: integer({ min: 1, max: L.staff }, own('staff')),
+  salary: decimal({ positive: true, max: L.monthly_salary_cny }, own('salary')),
+});
+
+type EstimatorForm = z.output<typeof estimatorForm>;
+export type EstimatorInput = FormInput<EstimatorForm>;
+const LOCATIONS = ['location1', 'location2', 'location3'] as const;
 
 
 /**
@@ -30,43 +58,58 @@ export function locationOptions(store: ContentStore, lang: Lang): { value: strin
   });
 }
 
-export function parseEstimatorForm(query: Query, store: ContentStore, lang: Lang): { requests: { location: string; request: EstimateRequest }[]; errors: FieldError[]; submitted: boolean } {
-  const locations = ['location1', 'location2', 'location3'].map((k) => queryText(query, k)).filter(Boolean);
-  const submitted = locations.length > 0;
-  if (!submitted) return { requests: [], errors: [], submitted };
-  const num = (key: string) => (queryText(query, key) === '' ? undefined : queryText(query, key));
-  const errors: FieldError[] = [];
-  const requests: { location: string; request: EstimateRequest }[] = [];
-  for (const location of locations) {
-    const [district, businessDistrict] = location.split('|');
-    const raw = {
-      district,
-      months: num('months') ?? 12,
-      office: num('office_area') ? { area_m2: num('office_area'), business_district: businessDistrict || undefined } : undefined,
-      water_m3_per_month: num('water'),
-      electricity: num('electricity_kwh') ? { kwh_per_month: num('electricity_kwh'), category: queryText(query, 'electricity_category') || undefined, voltage: queryText(query, 'voltage') || undefined } : undefined,
-      gas: num('gas') ? { m3_per_month: num('gas'), period: queryText(query, 'gas_period') || undefined } : undefined,
-      heating: num('heating_area') ? { method: queryText(query, 'heating_method') || 'area', area_m2: num('heating_area'), kwh_per_season: num('heating_kwh') } : undefined,
-      staff_apartments: num('apartments') || num('apartment_kwh') ? { count: num('apartments'), kwh_per_month: num('apartment_kwh') } : undefined,
-      staff: num('staff') || num('salary') ? { count: num('staff'), monthly_salary_cny: num('salary') } : undefined,
-    };
-    const parsed = estimateRequestSchema.safeParse(JSON.parse(JSON.stringify(raw)));
-    if (parsed.success) requests.push({ location, request: parsed.data });
-    else for (const issue of parsed.error.issues) errors.push(fieldError(issue, lang));
-    if (!store.get('districts', district)) errors.push({ field: 'location1', message: t(lang, 'estimator.error.location') });
-  }
-  const unique = new Map(errors.map((e) => [e.field, e]));
-  return { requests: unique.size ? [] : requests, errors: [...unique.values()], submitted };
+/**
+ * Rules between fields: a location is a district (and a business district of its rent table); quantities that go in
+ * pairs need both (staff and salary, apartments and their electricity); metered heating needs the metered heat.
+ */
+function estimatorRules(store: ContentStore): FormRule<EstimatorForm> {
+  return ({ input, valid }) => {
+    const broken: ReturnType<FormRule<EstimatorForm>> = [];
+    for (const field of LOCATIONS) {
+      const [district, businessDistrict = ''] = (input[field] ?? '').split('|');
+      // The business district is read only to price an office (its row of the rent table).
+      const tooLong = input.office_area !== undefined && businessDistrict.length > L.business_district_chars;
+      const known = (DISTRICT_IDS as readonly string[]).includes(district) && store.get('districts', district) !== undefined && !tooLong;
+      if (input[field] && !known) broken.push({ field, ...own('location') });
+    }
+    const pairs = [['apartments', 'apartment_kwh'], ['staff', 'salary']] as const;
+    for (const pair of pairs) {
+      if (pair.some((f) => input[f] !== undefined)) broken.push(...pair.filter((f) => input[f] === undefined).map((field) => ({ field, ...own(field) })));
+    }
+    if (valid.heating_area !== undefined && valid.heating_method === 'metered' && input.heating_kwh === undefined) broken.push({ field: 'heating_kwh', ...own('heating_kwh') });
+    return broken;
+  };
 }
 
-const FIELD_OF: Record<string, string> = {
-  months: 'months', 'office.area_m2': 'office_area', water_m3_per_month: 'water', 'electricity.kwh_per_month': 'electricity_kwh',
-  'gas.m3_per_month': 'gas', 'heating.area_m2': 'heating_area', 'heating.kwh_per_season': 'heating_kwh', 'staff.count': 'staff',
-  'staff.monthly_salary_cny': 'salary', 'staff_apartments.count': 'apartments', 'staff_apartments.kwh_per_month': 'apartment_kwh', district: 'location1',
-};
+export interface EstimatorFormResult {
+  requests: { location: string; request: EstimateRequest }[];
+  errors: FieldError[];
+  submitted: boolean;
+  /** The answers as given, to show the form again. */
+  input: EstimatorInput;
+}
 
-function fieldError(issue: z.core.$ZodIssue, lang: Lang): FieldError {
-  const path = issue.path.join('.');
-  const field = FIELD_OF[path] ?? 'location1';
-  return { field, message: t(lang, `estimator.error.${field}`) };
+/** The form read: one request per chosen location, all with the same quantities; nothing is checked until one is. */
+export function parseEstimatorForm(query: RawForm, store: ContentStore, lang: Lang): EstimatorFormResult {
+  const form = parseForm(estimatorForm, query, lang, estimatorRules(store));
+  const locations = LOCATIONS.flatMap((field) => form.input[field] ?? []);
+  const submitted = locations.length > 0;
+  if (!submitted || !form.value) return { requests: [], errors: submitted ? form.errors : [], submitted, input: form.input };
+  const v = form.value;
+  const requests = locations.map((location) => {
+    const [district, businessDistrict] = location.split('|');
+    const request = estimateRequestSchema.parse({
+      district,
+      months: v.months,
+      office: v.office_area === undefined ? undefined : { area_m2: v.office_area, business_district: businessDistrict || undefined },
+      water_m3_per_month: v.water,
+      electricity: v.electricity_kwh === undefined ? undefined : { kwh_per_month: v.electricity_kwh, category: v.electricity_category, voltage: v.voltage },
+      gas: v.gas === undefined ? undefined : { m3_per_month: v.gas, period: v.gas_period },
+      heating: v.heating_area === undefined ? undefined : { method: v.heating_method ?? 'area', area_m2: v.heating_area, kwh_per_season: v.heating_kwh },
+      staff_apartments: v.apartments === undefined ? undefined : { count: v.apartments, kwh_per_month: v.apartment_kwh },
+      staff: v.staff === undefined ? undefined : { count: v.staff, monthly_salary_cny: v.salary },
+    });
+    return { location, request };
+  });
+  return { requests, errors: [], submitted, input: form.input };
 }

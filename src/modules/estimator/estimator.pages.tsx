@@ -9,16 +9,13 @@ import { PageHeader, Section, formatNumber } from '../../platform/views/componen
 import { ErrorSummary } from '../../platform/views/forms.js';
 import type { ContentService, ContentStore } from '../content/index.js';
 import { estimateCosts, EstimateInputError, type Component, type Estimate, type SocialInsurance } from './estimate.js';
-import { locationOptions, parseEstimatorForm } from './estimator.form.js';
+import { estimatorForm, locationOptions, parseEstimatorForm } from './estimator.form.js';
 import { EstimatorForm } from './views/estimator-form.js';
-import { type Query } from '../../platform/http/query.js';
+import { fieldNames, type RawForm } from '../../platform/http/form.js';
 
 
-/** The query parameters the estimator form reads. */
-const ESTIMATOR_QUERY = ['location1', 'location2', 'location3', 'months', 'office_area', 'office_rent', 'staff', 'salary', 'water', 'electricity_kwh', 'electricity_category', 'voltage', 'gas', 'gas_period', 'heating_area', 'heating_kwh', 'heating_method', 'apartments', 'apartment_kwh', 'seasons', 'area'] as const;
-
-function run(store: ContentStore, query: Query, lang: Lang) {
-  const { requests, errors, submitted } = parseEstimatorForm(query, store, lang);
+function run(store: ContentStore, query: RawForm, lang: Lang) {
+  const { requests, errors, submitted, input } = parseEstimatorForm(query, store, lang);
   const estimates: { location: string; label: string; estimate: Estimate }[] = [];
   const options = locationOptions(store, lang);
   for (const { location, request } of requests) {
@@ -29,7 +26,7 @@ function run(store: ContentStore, query: Query, lang: Lang) {
       errors.push({ field: 'location1', message: t(lang, 'estimator.error.businessDistrict') });
     }
   }
-  return { estimates: errors.length ? [] : estimates, errors, submitted };
+  return { estimates: errors.length ? [] : estimates, errors, submitted, input };
 }
 
 const fen = { en: new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), zh: new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) };
@@ -250,7 +247,7 @@ export function estimateCsv(estimates: { label: string; estimate: Estimate }[], 
 
 export function registerEstimatorPages(app: FastifyInstance, deps: PageDeps, content: ContentService): void {
   registerPage(app, deps, routes.estimator, ({ lang, store, query, path }) => {
-    const { estimates, errors, submitted } = run(store, query, lang);
+    const { estimates, errors, submitted, input } = run(store, query, lang);
     return {
       title: t(lang, 'estimator.title'),
       description: t(lang, 'estimator.lead'),
@@ -262,7 +259,7 @@ export function registerEstimatorPages(app: FastifyInstance, deps: PageDeps, con
         <>
           <PageHeader lang={lang} title={t(lang, 'estimator.title')} lead={t(lang, 'estimator.lead')} />
           {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
-          <EstimatorForm lang={lang} store={store} query={query} invalid={errors.map((e) => e.field)} />
+          <EstimatorForm lang={lang} store={store} input={input} invalid={errors.map((e) => e.field)} />
           {submitted && estimates.length > 0 && (
             <Section id="results" title={t(lang, 'estimator.results')}>
               <Comparison lang={lang} estimates={estimates} />
@@ -288,12 +285,12 @@ export function registerEstimatorPages(app: FastifyInstance, deps: PageDeps, con
         </>
       ),
     };
-  }, { query: ESTIMATOR_QUERY });
+  }, { query: fieldNames(estimatorForm) });
 
   app.get(routes.estimatorCsv, async (request, reply) => {
     const { lang } = request.params as { lang: string };
     if (!isLang(lang)) throw new NotFoundError('Estimates exist under /en and /zh.');
-    const { estimates, errors } = run(content.store, request.query as Query, lang);
+    const { estimates, errors } = run(content.store, request.query as RawForm, lang);
     if (errors.length || estimates.length === 0) {
       const invalid = errors.length ? errors.map((e) => ({ name: e.field, reason: e.message })) : [{ name: 'location1', reason: 'Choose at least one location.' }];
       throw new InvalidRequestError(`The estimate cannot be exported: ${invalid.map((p) => `${p.name} (${p.reason})`).join('; ')}`, invalid);
