@@ -7,9 +7,9 @@ export { profileSchema } from './profile.js';
 export { ruleBookOf } from './rule-book.js';
 export { type Facts } from './evaluate.js';
 export { matchPolicies, type MatchResult } from './match.js';
-export { PROFILE_QUERY, profileFacts } from './matching.pages.js';
+export { PROFILE_QUERY, profileFacts, profileFromQuery } from './profile.form.js';
 export { MatchResults, NextQuestions } from './views/match-results.js';
-export { ProfileForm, profileFromQuery } from './views/profile-form.js';
+export { ProfileForm } from './views/profile-form.js';
 export { questionsToAsk } from './questions-to-ask.js';
 export { readAnswer } from './read-answer.js';
 

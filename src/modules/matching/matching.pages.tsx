@@ -1,56 +1,20 @@
 /** /:lang/policies-for-me: the questionnaire, the policies that apply and why, and "what if" one answer changes. */
 import type { FastifyInstance } from 'fastify';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from '../../platform/i18n/i18n.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { formatDay, PageHeader, Section, truncate } from '../../platform/views/components.js';
-import { ErrorSummary, type FieldError } from '../../platform/views/forms.js';
-import type { ContentStore } from '../content/index.js';
+import { ErrorSummary } from '../../platform/views/forms.js';
 import type { SearchService } from '../search/index.js';
-import type { Facts } from './evaluate.js';
 import { matchPolicies, type MatchResult } from './match.js';
-import { ProfileValueError, profileSchema, understandProfile } from './profile.js';
+import { PROFILE_QUERY, profileFacts } from './profile.form.js';
 import { ruleBookOf } from './rule-book.js';
 import { MatchResults, NextQuestions, NotApplying } from './views/match-results.js';
-import { ProfileForm, profileFromQuery } from './views/profile-form.js';
+import { ProfileForm } from './views/profile-form.js';
 import { whatIfChange, WhatIfForms } from './views/what-if.js';
 import { questionsToAsk } from './questions-to-ask.js';
-import { FACT_NAMES } from '../content/index.js';
-import { type Query } from '../../platform/http/query.js';
 
-
-/** The query parameters of the questionnaire pages: every fact the rules know, and the "what if" forms. */
-export const PROFILE_QUERY: readonly string[] = [...FACT_NAMES, 'whatif', 'whatif_capital', 'whatif_fact', 'whatif_value'];
-
-/**
- * Parses the questionnaire from a query: facts, or the errors to show in the visitor's language. `known` holds the
- * facts of the valid answers even when some answer is wrong, so the questions asked next skip what was answered.
- */
-export function profileFacts(query: Query, store: ContentStore, search: SearchService, lang: Lang): { facts: Facts | null; known: Facts; errors: FieldError[]; answered: boolean } {
-  const raw = profileFromQuery(query);
-  const answered = Object.keys(raw).length > 0;
-  const errorOf = (field: string): FieldError => ({ field: `field-${field}`, message: t(lang, 'profile.error', { field: t(lang, `profile.label.${field}`) }) });
-  const understood = (input: Record<string, string | string[]>): Facts | FieldError => {
-    const parsed = profileSchema.safeParse(input);
-    if (!parsed.success) return errorOf(String(parsed.error.issues[0].path[0]));
-    try {
-      return understandProfile(parsed.data, store, search.current).facts;
-    } catch (error) {
-      if (error instanceof ProfileValueError) return errorOf(error.field);
-      throw error;
-    }
-  };
-  const parsed = profileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
-    const rest = understood(Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key))));
-    return { facts: null, known: 'message' in rest ? {} : rest, answered, errors: [...bad].map(errorOf) };
-  }
-  const facts = understood(raw);
-  if ('message' in facts) return { facts: null, known: {}, answered, errors: [facts] };
-  return { facts, known: facts, errors: [], answered };
-}
 
 function changes(before: MatchResult[], after: MatchResult[]) {
   return after.filter((a) => before.find((b) => b.rule.id === a.rule.id)?.status !== a.status).map((a) => ({ after: a, before: before.find((b) => b.rule.id === a.rule.id)! }));

@@ -30,30 +30,19 @@ import { RankedList } from '../sites/index.js';
 import { buildPlan, planIcs } from './plan.js';
 import { activitySteps, businessAreaOf, firstDeadline, planEstimate, policyCounts, type PlanEstimate } from './plan-summary.js';
 import { licenceNote, PlanSummary } from './views/plan-summary.js';
-import { type Query, queryText } from '../../platform/http/query.js';
+import { fieldNames, parseForm, type RawForm } from '../../platform/http/form.js';
+import { planForm, START_RANGE, type PlanInput } from './plan.form.js';
 
 
-/** Earliest and latest start dates a plan accepts: deadlines counted from them stay real calendar dates. */
-export const START_RANGE = { min: '2000-01-01', max: '2099-12-31' } as const;
-
-/** A real calendar date (2025-02-31 is not one) in START_RANGE, written YYYY-MM-DD. */
-export function isPlanDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real && value >= START_RANGE.min && value <= START_RANGE.max;
-}
-
-/** The start date given, or today in Beijing: deadlines such as "within 30 days" count from it. */
-function startDateOf(query: Query, today: string): string {
-  const start = queryText(query, 'start');
-  return isPlanDate(start) ? start : today;
+/** The plan's own fields read (never refused here), and the start date: the one given, or today in Beijing. */
+function readPlanForm(query: RawForm, lang: Lang, today: string) {
+  const form = parseForm(planForm, query, lang);
+  const badStart = form.errors.some((e) => e.field === 'start');
+  return { input: form.input, area: form.valid.office_area, start: form.valid.start ?? today, badStart };
 }
 
 /** Links from each section to its full tool carry the answers already given, so nothing is typed twice. */
-function toolLinks(lang: Lang, store: ContentStore, facts: Facts, query: Query) {
+function toolLinks(lang: Lang, store: ContentStore, facts: Facts, activity: string, extras: PlanInput) {
   const district = typeof facts.district === 'string' ? facts.district : '';
   const withQuery = (path: string, params: Record<string, string>) => {
     const filled = Object.entries(params).filter(([, v]) => v !== '');
@@ -61,15 +50,15 @@ function toolLinks(lang: Lang, store: ContentStore, facts: Facts, query: Query) 
   };
   return {
     access: withQuery(urls.marketAccess(lang), {
-      activity: queryText(query, 'activity'),
+      activity,
       in_ftz: facts.in_ftz === true ? 'yes' : '',
       foreign_share_pct: typeof facts.foreign_share_pct === 'number' ? String(facts.foreign_share_pct) : '',
     }),
     estimator: withQuery(urls.estimator(lang), {
       location1: district && businessAreaOf(store, district) ? `${district}|${businessAreaOf(store, district)}` : district,
-      office_area: queryText(query, 'office_area'),
+      office_area: extras.office_area ?? '',
       staff: typeof facts.staff === 'number' ? String(facts.staff) : '',
-      salary: queryText(query, 'salary'),
+      salary: extras.salary ?? '',
     }),
   };
 }
@@ -106,27 +95,28 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
     const book = ruleBookOf(store);
     // The same facts (profileFacts) and the same "today" as Policies for me, so both pages list the same policies.
     const match = ready ? matchPolicies(book, store, facts, today) : null;
-    const activity = queryText(query, 'activity');
+    const answeredKeys = profileFromQuery(query);
+    const activity = typeof answeredKeys.activity === 'string' ? answeredKeys.activity : '';
+    const extras = readPlanForm(query, lang, today);
     const accessResult = ready && activity.length >= 2 ? checkMarketAccess(marketAccessOf(store), { activity, inFtz: facts.in_ftz === true, foreignSharePct: typeof facts.foreign_share_pct === 'number' ? facts.foreign_share_pct : undefined }) : null;
-    const area = Number(queryText(query, 'office_area'));
+    const area = extras.area;
     const siteQuery: Record<string, string> = {
       ...(typeof facts?.industry === 'string' ? { industry: facts.industry } : {}),
       ...(facts?.in_ftz === true ? { ftz: 'yes' } : {}),
       ...(facts?.imports_goods === true ? { bonded: 'yes' } : {}),
-      ...(area > 0 ? { area: String(area) } : {}),
+      ...(area !== undefined ? { area: String(area) } : {}),
     };
     const sites = ready
-      ? rankSites(store, { industry: siteQuery.industry, needs: { ftz: facts.in_ftz === true, bonded_zone: facts.imports_goods === true, near_airport: false, same_industry_cluster: false, area_m2: area > 0 && area <= 1_000_000 ? area : undefined }, limit: 3 })
+      ? rankSites(store, { industry: siteQuery.industry, needs: { ftz: facts.in_ftz === true, bonded_zone: facts.imports_goods === true, near_airport: false, same_industry_cluster: false, area_m2: area }, limit: 3 })
       : null;
-    const start = startDateOf(query, today);
+    const start = extras.start;
     // The plan needs a few answers the policy rules may not: what the company does (market access), where (contacts,
     // costs), staff and imports (steps). Those still missing are asked first, then the most decisive policy questions.
-    const answeredKeys = profileFromQuery(query);
     const planAsks = PLAN_FACTS.filter((fact) => answeredKeys[fact] === undefined).map((fact) => ({ fact, hint: t(lang, `plan.needed.${fact}`) }));
     const ask = questionsToAsk(lang, errors, match?.nextQuestions ?? matchPolicies(book, store, known, today).nextQuestions, planAsks);
-    const links = toolLinks(lang, store, facts ?? {}, query);
+    const links = toolLinks(lang, store, facts ?? {}, activity, extras.input);
     const steps = ready ? buildPlan(store.all('plan-steps'), store, facts, start) : [];
-    const cost = ready ? planEstimate(store, facts, queryText(query, 'office_area'), queryText(query, 'salary')) : null;
+    const cost = ready ? planEstimate(store, facts, extras.input.office_area ?? '', extras.input.salary ?? '') : null;
     const chosen = typeof facts?.district === 'string' ? store.get('districts', facts.district) : undefined;
     const profileQuery = new URLSearchParams(Object.entries(profileFromQuery(query)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
     return {
@@ -249,21 +239,21 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
             </>
           )}
           <Section id="questionnaire" title={t(lang, answered ? 'match.refine' : 'match.start')}>
-            <ProfileForm lang={lang} store={store} query={query} action={urls.plan(lang)} submitLabel={t(lang, 'plan.submit')} ask={ask} carry={['office_area', 'salary', 'start']}>
+            <ProfileForm lang={lang} store={store} query={query} action={urls.plan(lang)} submitLabel={t(lang, 'plan.submit')} ask={ask} carry={extras.input}>
               <fieldset>
                 <legend>{t(lang, 'plan.extra')}</legend>
                 <div class="form-grid">
                   <div class="field">
                     <label for="office_area">{t(lang, 'estimator.officeArea')}</label>
-                    <input id="office_area" name="office_area" inputMode="decimal" value={queryText(query, 'office_area')} />
+                    <input id="office_area" name="office_area" inputMode="decimal" value={extras.input.office_area ?? ''} />
                   </div>
                   <div class="field">
                     <label for="salary">{t(lang, 'estimator.salary')}</label>
-                    <input id="salary" name="salary" inputMode="decimal" value={queryText(query, 'salary')} />
+                    <input id="salary" name="salary" inputMode="decimal" value={extras.input.salary ?? ''} />
                   </div>
                   <div class="field">
                     <label for="start">{t(lang, 'plan.start')}</label>
-                    <input id="start" name="start" type="date" value={queryText(query, 'start')} />
+                    <input id="start" name="start" type="date" value={extras.input.start ?? ''} />
                   </div>
                 </div>
               </fieldset>
@@ -273,26 +263,26 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
         </>
       ),
     };
-  }, { dependsOnDate: true, query: [...PROFILE_QUERY, 'activity', 'office_area', 'salary', 'start'] });
+  }, { dependsOnDate: true, query: [...PROFILE_QUERY, ...fieldNames(planForm)] });
 
   app.get(routes.planIcs, async (request, reply) => {
     const { lang } = request.params as { lang: string };
     if (!isLang(lang)) throw new NotFoundError('Plans exist under /en and /zh.');
-    const query = request.query as Query;
+    const query = request.query as RawForm;
     const { facts } = profileFacts(query, content.store, search, lang);
-    const start = queryText(query, 'start');
-    if (start && !isPlanDate(start)) {
-      throw new InvalidRequestError(`The start date "${start.slice(0, 20)}" is not a real date between ${START_RANGE.min} and ${START_RANGE.max} (YYYY-MM-DD).`, [
+    const now = deps.clock();
+    const extras = readPlanForm(query, lang, todayInBeijing(now));
+    if (extras.badStart) {
+      throw new InvalidRequestError(`The start date "${(extras.input.start ?? '').slice(0, 20)}" is not a real date between ${START_RANGE.min} and ${START_RANGE.max} (YYYY-MM-DD).`, [
         { name: 'start', reason: `a real calendar date from ${START_RANGE.min} to ${START_RANGE.max}, written YYYY-MM-DD` },
       ]);
     }
     if (!facts) {
       throw new InvalidRequestError('The profile in this link is not valid; open the plan page again.', [{ name: 'profile', reason: 'the answers in this link are not valid' }]);
     }
-    const now = deps.clock();
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="invest-beijing-obligations.ics"')
-      .send(planIcs(buildPlan(content.store.all('plan-steps'), content.store, facts, startDateOf(query, todayInBeijing(now))), lang, icsStamp(now)));
+      .send(planIcs(buildPlan(content.store.all('plan-steps'), content.store, facts, extras.start), lang, icsStamp(now)));
   });
 }

@@ -8,16 +8,20 @@ import { t, type Lang } from '../../../platform/i18n/i18n.js';
 import type { ContentStore } from '../../content/index.js';
 import { FACT_NAMES, FACTS, type FactName } from '../../content/index.js';
 import { FIELD_GROUPS, profileFields, type ProfileField } from './profile-fields.js';
-import { type Query, queryText } from '../../../platform/http/query.js';
+import type { RawForm } from '../../../platform/http/form.js';
+import { profileFromQuery } from '../profile.form.js';
 
-const many = (q: Query, key: string) => (Array.isArray(q[key]) ? (q[key] as string[]) : q[key] ? String(q[key]).split(',') : []);
+/** The answers given (profileFromQuery): one text per fact, a list for a set. */
+type Answers = Record<string, string | string[]>;
+const textOf = (answers: Answers, name: string) => (typeof answers[name] === 'string' ? (answers[name] as string) : '');
+const listOf = (answers: Answers, name: string) => (Array.isArray(answers[name]) ? (answers[name] as string[]) : []);
 
 /** One field; `prefix` keeps ids unique when the page holds the progressive form and the full form. */
-function Field({ field, query, prefix, hint }: { field: ProfileField; query: Query; prefix: string; hint?: string }) {
+function Field({ field, answers, prefix, hint }: { field: ProfileField; answers: Answers; prefix: string; hint?: string }) {
   const id = `${prefix}${field.name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   if (field.kind === 'checks') {
-    const checked = many(query, field.name);
+    const checked = listOf(answers, field.name);
     return (
       <fieldset id={`${prefix}field-${field.name}`} aria-describedby={hintId}>
         <legend>{field.label}</legend>
@@ -40,13 +44,13 @@ function Field({ field, query, prefix, hint }: { field: ProfileField; query: Que
       {field.kind === 'select' ? (
         <select id={id} name={field.name} aria-describedby={hintId}>
           {field.options!.map((o) => (
-            <option value={o.value} selected={queryText(query, field.name) === o.value}>
+            <option value={o.value} selected={textOf(answers, field.name) === o.value}>
               {o.label}
             </option>
           ))}
         </select>
       ) : (
-        <input id={id} name={field.name} value={queryText(query, field.name)} inputMode={field.kind === 'number' ? 'decimal' : undefined} maxLength={200} aria-describedby={hintId} />
+        <input id={id} name={field.name} value={textOf(answers, field.name)} inputMode={field.kind === 'number' ? 'decimal' : undefined} maxLength={200} aria-describedby={hintId} />
       )}
     </div>
   );
@@ -56,7 +60,7 @@ function Field({ field, query, prefix, hint }: { field: ProfileField; query: Que
  * Fields in the order given: a run of single-answer fields shares a grid, a list of boxes (its own fieldset) takes the
  * full width between runs — so the order of the questions is the order on the page.
  */
-function FieldRuns({ items, query, prefix }: { items: { field: ProfileField; hint?: string }[]; query: Query; prefix: string }) {
+function FieldRuns({ items, answers, prefix }: { items: { field: ProfileField; hint?: string }[]; answers: Answers; prefix: string }) {
   const runs: { field: ProfileField; hint?: string }[][] = [];
   for (const item of items) {
     const last = runs[runs.length - 1];
@@ -67,11 +71,11 @@ function FieldRuns({ items, query, prefix }: { items: { field: ProfileField; hin
     <>
       {runs.map((run) =>
         run[0].field.kind === 'checks' ? (
-          <Field field={run[0].field} query={query} prefix={prefix} hint={run[0].hint} />
+          <Field field={run[0].field} answers={answers} prefix={prefix} hint={run[0].hint} />
         ) : (
           <div class="form-grid">
             {run.map((a) => (
-              <Field field={a.field} query={query} prefix={prefix} hint={a.hint} />
+              <Field field={a.field} answers={answers} prefix={prefix} hint={a.hint} />
             ))}
           </div>
         ),
@@ -80,16 +84,16 @@ function FieldRuns({ items, query, prefix }: { items: { field: ProfileField; hin
   );
 }
 
-function FullFields({ fields, query, prefix, lang }: { fields: ProfileField[]; query: Query; prefix: string; lang: Lang }) {
+function FullFields({ fields, answers, prefix, lang }: { fields: ProfileField[]; answers: Answers; prefix: string; lang: Lang }) {
   return (
     <>
       {FIELD_GROUPS.map((group) => {
         const inGroup = fields.filter((f) => f.group === group);
-        if (group === 'statuses') return inGroup.map((f) => <Field field={f} query={query} prefix={prefix} />);
+        if (group === 'statuses') return inGroup.map((f) => <Field field={f} answers={answers} prefix={prefix} />);
         return (
           <fieldset>
             <legend>{t(lang, `profile.${group}`)}</legend>
-            <FieldRuns items={inGroup.map((field) => ({ field }))} query={query} prefix={prefix} />
+            <FieldRuns items={inGroup.map((field) => ({ field }))} answers={answers} prefix={prefix} />
           </fieldset>
         );
       })}
@@ -123,24 +127,24 @@ function AnswerSummary({ fields, profile, lang }: { fields: ProfileField[]; prof
 export interface ProfileFormProps {
   lang: Lang;
   store: ContentStore;
-  query: Query;
+  query: RawForm;
   action: string;
   submitLabel: string;
   /** Progressive mode: the facts still worth asking, most decisive first, with why each matters. Null: the full form. */
   ask?: { fact: FactName; hint?: string }[] | null;
   /** Extra fields of the page (e.g. the plan's floor area and start date), shown in both modes. */
   children?: ComponentChildren;
-  /** Query keys of those extra fields, carried along when answers are changed in the full form. */
-  carry?: string[];
+  /** Those extra fields' answers (name → text), carried along when answers are changed in the full form. */
+  carry?: Record<string, string | undefined>;
 }
 
-export function ProfileForm({ lang, store, query, action, submitLabel, ask = null, children, carry = [] }: ProfileFormProps) {
+export function ProfileForm({ lang, store, query, action, submitLabel, ask = null, children, carry = {} }: ProfileFormProps) {
   const fields = profileFields(lang, store);
   const profile = profileFromQuery(query);
   if (!ask) {
     return (
       <form class="plan-form" method="get" action={action}>
-        <FullFields fields={fields} query={query} prefix="" lang={lang} />
+        <FullFields fields={fields} answers={profile} prefix="" lang={lang} />
         {children}
         <button type="submit" class="button">
           {submitLabel}
@@ -163,7 +167,7 @@ export function ProfileForm({ lang, store, query, action, submitLabel, ask = nul
           <fieldset>
             <legend>{t(lang, 'match.nextQuestions')}</legend>
             {/* Most decisive first; the statuses, a long list of their own, come last. */}
-            <FieldRuns items={[...asked.filter((a) => a.field.group !== 'statuses'), ...asked.filter((a) => a.field.group === 'statuses')]} query={query} prefix="" />
+            <FieldRuns items={[...asked.filter((a) => a.field.group !== 'statuses'), ...asked.filter((a) => a.field.group === 'statuses')]} answers={profile} prefix="" />
           </fieldset>
         ) : (
           <p class="panel">{t(lang, 'profile.nothingToAsk')}</p>
@@ -176,8 +180,8 @@ export function ProfileForm({ lang, store, query, action, submitLabel, ask = nul
       <details class="change-answers">
         <summary>{t(lang, 'profile.changeAnswers')}</summary>
         <form class="plan-form" method="get" action={action}>
-          {carry.flatMap((key) => (queryText(query, key) ? [<input type="hidden" name={key} value={queryText(query, key)} />] : []))}
-          <FullFields fields={fields} query={query} prefix="all-" lang={lang} />
+          {Object.entries(carry).flatMap(([key, value]) => (value ? [<input type="hidden" name={key} value={value} />] : []))}
+          <FullFields fields={fields} answers={profile} prefix="all-" lang={lang} />
           <button type="submit" class="button button--secondary">
             {submitLabel}
           </button>
@@ -190,20 +194,4 @@ export function ProfileForm({ lang, store, query, action, submitLabel, ask = nul
 /** Answers carried along as hidden fields, so a form that asks one thing keeps the rest of the profile. */
 export function HiddenAnswers({ entries }: { entries: [string, string | string[]][] }) {
   return <>{entries.flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => <input type="hidden" name={key} value={v} />))}</>;
-}
-
-/** The profile part of a query string, without empty answers, for links that carry the profile. */
-export function profileFromQuery(query: Query): Record<string, string | string[]> {
-  const profile: Record<string, string | string[]> = {};
-  // Every fact the rules know (FACTS): one answer each, or a list for the sets (statuses, business_lines).
-  for (const key of FACT_NAMES) {
-    if (FACTS[key].type === 'set') {
-      const values = many(query, key).map((v) => v.trim()).filter(Boolean);
-      if (values.length) profile[key] = values;
-      continue;
-    }
-    const value = queryText(query, key).trim();
-    if (value) profile[key] = value;
-  }
-  return profile;
 }

@@ -8,8 +8,9 @@ import { formatNumber } from '../../../platform/views/components.js';
 import type { ContentStore } from '../../content/index.js';
 import type { FactName } from '../../content/index.js';
 import { profileFields } from './profile-fields.js';
-import { HiddenAnswers, profileFromQuery } from './profile-form.js';
-import { type Query } from '../../../platform/http/query.js';
+import { HiddenAnswers } from './profile-form.js';
+import type { RawForm } from '../../../platform/http/form.js';
+import { profileFromQuery, readWhatIf } from '../profile.form.js';
 
 
 export const WHAT_IF_FACTS = ['district', 'entity_type', 'in_ftz', 'investor_origin', 'investor_type', 'statuses', 'paid_in_capital_usd'] as const;
@@ -18,22 +19,25 @@ export interface WhatIfChange {
   fact: FactName;
   value: string;
   /** The query with the one answer changed. */
-  query: Query;
+  query: RawForm;
   /** "District: Changping District", "Status: + High-tech enterprise" … in the page's language. */
   label: string;
 }
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
-
-/** Reads `whatif=fact:value`, `whatif_capital=…` or the older `whatif_fact` + `whatif_value` pair. */
-export function whatIfChange(query: Query, lang: Lang, store: ContentStore): WhatIfChange | null {
+/**
+ * Reads `whatif=fact:value`, `whatif_capital=…` or the older `whatif_fact` + `whatif_value` pair. A capital that is
+ * not an amount changes nothing (and, as given, no other answer is tried instead).
+ */
+export function whatIfChange(query: RawForm, lang: Lang, store: ContentStore): WhatIfChange | null {
   let fact = '';
   let value = '';
-  const capital = first(query.whatif_capital);
-  const pair = first(query.whatif);
-  if (capital) [fact, value] = ['paid_in_capital_usd', capital.replace(/[,，\s]/g, '')];
-  else if (pair.includes(':')) [fact, value] = [pair.slice(0, pair.indexOf(':')), pair.slice(pair.indexOf(':') + 1)];
-  else [fact, value] = [first(query.whatif_fact), first(query.whatif_value)];
+  const { input, capital } = readWhatIf(query, lang);
+  const pair = input.whatif ?? '';
+  if (input.whatif_capital) {
+    if (capital === undefined) return null;
+    [fact, value] = ['paid_in_capital_usd', String(capital)];
+  } else if (pair.includes(':')) [fact, value] = [pair.slice(0, pair.indexOf(':')), pair.slice(pair.indexOf(':') + 1)];
+  else [fact, value] = [input.whatif_fact ?? '', input.whatif_value ?? ''];
   if (!(WHAT_IF_FACTS as readonly string[]).includes(fact) || !value) return null;
   const field = profileFields(lang, store).find((f) => f.name === fact)!;
   const optionLabel = field.options?.find((o) => o.value === value)?.label ?? (Number.isFinite(Number(value)) ? formatNumber(Number(value), lang) : value);
@@ -47,10 +51,11 @@ export function whatIfChange(query: Query, lang: Lang, store: ContentStore): Wha
   return { fact: fact as FactName, value, query: { ...query, [fact]: value }, label: `${field.label}: ${optionLabel}` };
 }
 
-export function WhatIfForms({ lang, store, query, action }: { lang: Lang; store: ContentStore; query: Query; action: string }) {
+export function WhatIfForms({ lang, store, query, action }: { lang: Lang; store: ContentStore; query: RawForm; action: string }) {
   const fields = profileFields(lang, store).filter((f) => (WHAT_IF_FACTS as readonly string[]).includes(f.name) && f.options);
   const current = profileFromQuery(query);
-  const selected = first(query.whatif);
+  const { input } = readWhatIf(query, lang);
+  const selected = input.whatif ?? '';
   return (
     <div class="what-if-forms">
       <form class="filter-form what-if-form" method="get" action={action}>
@@ -81,7 +86,7 @@ export function WhatIfForms({ lang, store, query, action }: { lang: Lang; store:
         <HiddenAnswers entries={Object.entries(profileFromQuery(query))} />
         <div class="field">
           <label for="whatif_capital">{t(lang, 'match.whatIfCapital')}</label>
-          <input id="whatif_capital" name="whatif_capital" inputMode="decimal" maxLength={16} value={first(query.whatif_capital)} />
+          <input id="whatif_capital" name="whatif_capital" inputMode="decimal" maxLength={16} value={input.whatif_capital ?? ''} />
         </div>
         <button type="submit" class="button button--secondary">
           {t(lang, 'match.whatIfSubmit')}
