@@ -11,7 +11,8 @@ import { answerQuestion } from './answers.js';
 import type { SearchService } from './search.service.js';
 import { ResultList } from './views/results.js';
 import { fallbackContacts } from './fallback-contacts.js';
-import { queryText } from '../../platform/http/query.js';
+import { fieldNames, readForm } from '../../platform/http/form.js';
+import { askForm, searchForm } from './search.form.js';
 
 const PAGE_SIZE = 10;
 
@@ -50,10 +51,11 @@ function SearchForm({ lang, q, action, label, button }: { lang: Lang; q: string;
 
 export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search: SearchService): void {
   registerPage(app, deps, routes.search, ({ lang, query }) => {
-    const q = queryText(query, 'q', 300);
-    const requestedType = queryText(query, 'type', 300);
+    const input = readForm(searchForm, query);
+    const q = input.q ?? '';
+    const requestedType = input.type ?? '';
     const type = (Object.keys(CONTENT_KINDS) as string[]).includes(requestedType) ? (requestedType as ContentKind) : undefined;
-    const page = Math.max(1, Math.min(100, Number(queryText(query, 'page', 300)) || 1));
+    const page = Math.max(1, Math.min(100, Number(input.page ?? '') || 1));
     const outcome = q ? search.current.search(q, { lang, type, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null;
     const pages = outcome ? Math.ceil(outcome.total / PAGE_SIZE) : 0;
     return {
@@ -105,10 +107,10 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
         </>
       ),
     };
-  }, { query: ['q', 'type', 'page'] });
+  }, { query: fieldNames(searchForm) });
 
   registerPage(app, deps, routes.ask, ({ lang, store, query }) => {
-    const q = queryText(query, 'q', 300);
+    const q = readForm(askForm, query).q ?? '';
     // A question asked in Chinese on the English page is answered in Chinese (its words are compared with the Chinese
     // text); the answer is marked as Chinese for screen readers.
     const answerLang: Lang = lang === 'en' && /\p{Script=Han}/u.test(q) && !/[A-Za-z]{3}/.test(q) ? 'zh' : lang;
@@ -165,7 +167,7 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
         </>
       ),
     };
-  }, { query: ['q'] });
+  }, { query: fieldNames(askForm) });
 }
 
 function AskSomeone({ lang, store, q, found }: { lang: Lang; store: ContentStore; q: string; found: boolean }) {

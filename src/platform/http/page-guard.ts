@@ -8,9 +8,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Lang } from '../i18n/i18n.js';
 import { AppError } from './errors.js';
 
-import type { Query } from './query.js';
-
-export type { Query };
+/** A page's query string as Fastify parses it: a repeated parameter gives its values in order (read by form.ts). */
+export type Query = Record<string, string | string[] | undefined>;
 
 /** Longest value of any declared parameter, and of a free-text one (q), in characters; most terms in free text. */
 export const MAX_VALUE_CHARS = 500;
