@@ -307,16 +307,24 @@ describe.each(databaseTargets())('staff administration (%s)', (target) => {
   it('shows the audit log newest first, readable before → after, filtered by actor, action, entity and dates, paginated', async () => {
     const en = await get(urls.staffAdminAudit('en'), cookies.admin);
     expect(en.statusCode).toBe(200);
-    const actions = [...en.body.matchAll(/<td><code>([a-z_.]+)<\/code><\/td>/g)].map((m) => m[1]);
+    // Each action by its label, its code kept in small print; each field and value by its label, the code in a title.
+    const actions = [...en.body.matchAll(/<td>([^<]+)<small class="audit-code" title="Code: ([a-z_.]+)"><code>([a-z_.]+)<\/code><\/small><\/td>/g)];
     expect(actions.length).toBe(50);
+    expect(actions.every(([, label, code, shown]) => code === shown && label !== code)).toBe(true);
     expect(en.body).toContain('Page 1 of');
-    expect(en.body).toMatch(/<code>role<\/code>: <span>viewer<\/span> → <strong>district_officer<\/strong>/);
+    expect(en.body).toMatch(/<span title="role">Role<\/span>: <span title="viewer">Viewer<\/span> → <strong title="district_officer">District officer<\/strong>/);
+    expect(en.body).toMatch(/<span title="district_id">District<\/span>: <span>—<\/span> → <strong title="tongzhou">Tongzhou District<\/strong>/);
+    expect(en.body).toContain('<option value="staff_user.role_changed">Role or scope changed</option>');
     const times = [...en.body.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1]);
     expect([...times].sort().reverse()).toEqual(times);
 
     const byAction = await get(urls.staffAdminAudit('zh', { action: 'staff_user.role_changed', actor: ids.admin, entity: 'staff_user' }), cookies.admin);
     expect(byAction.body).toContain('共 2 条记录');
     expect(byAction.body).toContain('变更前 → 变更后');
+    expect(byAction.body).toContain('<option value="staff_user.role_changed" selected>已更改角色或管辖范围</option>');
+    expect(byAction.body).toMatch(/<span title="role">角色<\/span>: <span title="viewer">只读用户<\/span> → <strong title="district_officer">区级专员<\/strong>/);
+    expect(byAction.body).toContain('<strong title="tongzhou">通州区</strong>');
+    expect(byAction.body).toContain('<code>staff_user.role_changed</code>');
     const system = await get(urls.staffAdminAudit('en', { actor: 'system', action: 'staff_user.created' }), cookies.admin);
     // The accounts made by the test set-up (no actor): one per role, then five more.
     expect(system.body).toContain(`${STAFF_ROLES.length + 5} entries`);

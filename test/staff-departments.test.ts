@@ -210,6 +210,22 @@ describe.each(databaseTargets())('departments and districts (%s)', (target) => {
     const list = await get(urls.staffAdminUsers('zh', { role: 'department_handler' }), cookies.admin);
     expect(list.body).toContain('部门：北京市市场监督管理局企业开办大厅');
   });
+
+  it('shows department changes in the audit log by name and label in both languages, the codes kept, filters working', async () => {
+    const en = await get(urls.staffAdminAudit('en', { entity: 'department' }), cookies.admin);
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('<option value="department" selected>Department</option>');
+    expect(en.body).toContain('Department deactivated<small class="audit-code" title="Code: department.deactivated"><code>department.deactivated</code></small>');
+    expect(en.body).toContain(`<a href="${urls.staffAdminDepartments('en')}#department-haidian-commerce-bureau">Haidian District Commerce Bureau</a><small class="audit-code"><code>department haidian-commerce-bureau</code></small>`);
+    expect(en.body).toMatch(/<span title="active">Active<\/span>: <span title="true">Yes<\/span> → <strong title="false">No<\/strong>/);
+    expect(en.body).toMatch(/<span title="kind">Kind<\/span>: <strong title="district">District bureau or service centre<\/strong>/);
+    expect(en.body).not.toContain('staff_user.created</code>');
+    const zh = await get(urls.staffAdminAudit('zh', { action: 'staff_user.created', actor: ids.admin }), cookies.admin);
+    expect(zh.body).toContain('共 1 条记录');
+    expect(zh.body).toMatch(/<span title="department_id">部门<\/span>: <strong title="beijing-market-regulation">北京市市场监督管理局企业开办大厅<\/strong>/);
+    expect(zh.body).toMatch(/<span title="role">角色<\/span>: <strong title="department_handler">部门承办人<\/strong>/);
+    expect(zh.body).toContain('<option value="department">部门</option>');
+  });
 });
 
 describe.each(databaseTargets())('the migration of typed departments (%s)', (target) => {

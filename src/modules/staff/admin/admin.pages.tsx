@@ -218,6 +218,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
       page: query.page,
     });
     const options = await auditFilterOptions(db);
+    const names = scopeNamesIn(lang, await loadScopeCatalogue(db));
     const body = (
       <AuditView
         lang={lang}
@@ -226,6 +227,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPageDeps): v
         query={{ actor: query.actor, action: query.action, entity: query.entity, entityId: query.entity_id, from: query.from, to: query.to, page: query.page }}
         options={options}
         errors={errors}
+        names={names}
       />
     );
     const title = t(lang, 'staff.admin.audit.title');

@@ -4,7 +4,9 @@ import type { Lang } from '../../../platform/i18n/i18n.js';
 import { t } from '../messages.js';
 import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
 import { AUDIT_PAGE_SIZE, type AuditRow } from '../admin/admin.queries.js';
+import type { ScopeNames } from '../admin/scope-catalogue.js';
 import { AdminNav, describedBy, timeFormat } from './admin-shared.js';
+import { actionLabel, entityLabel, fieldLabel, rawValue, valueLabel } from './audit-labels.js';
 
 export interface AuditQueryView {
   actor: string;
@@ -16,36 +18,69 @@ export interface AuditQueryView {
   page: number;
 }
 
-/** A before/after value as a person reads it: scalars as they are, objects as JSON. */
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+/** A label with its raw code kept in the title, for investigators (the code is also in the entry's small print). */
+function Labelled({ label, code, strong }: { label: string; code: string; strong?: boolean }) {
+  const title = label === code ? undefined : code;
+  return strong ? <strong title={title}>{label}</strong> : <span title={title}>{label}</span>;
 }
 
-function Changes({ lang, before, after }: { lang: Lang; before: unknown; after: unknown }) {
+function Changes({ lang, before, after, names }: { lang: Lang; before: unknown; after: unknown; names: ScopeNames }) {
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   if (!keys.length) return <span class="hint">{t(lang, 'staff.admin.audit.empty')}</span>;
   return (
     <ul class="audit-changes">
-      {keys.map((key) => (
-        <li>
-          <code>{key}</code>:{' '}
-          {key in b && key in a && show(b[key]) === show(a[key]) ? (
-            <span>{show(a[key])}</span>
-          ) : (
-            <>
-              {key in b ? <span>{show(b[key])}</span> : null}
-              {key in b && key in a ? ' → ' : null}
-              {key in a ? <strong>{show(a[key])}</strong> : null}
-            </>
-          )}
-        </li>
-      ))}
+      {keys.map((key) => {
+        const value = (v: unknown, strong?: boolean) => <Labelled label={valueLabel(lang, key, v, names)} code={rawValue(v)} strong={strong} />;
+        return (
+          <li data-field={key}>
+            <Labelled label={fieldLabel(lang, key)} code={key} />:{' '}
+            {key in b && key in a && rawValue(b[key]) === rawValue(a[key]) ? (
+              value(a[key])
+            ) : (
+              <>
+                {key in b ? value(b[key]) : null}
+                {key in b && key in a ? ' → ' : null}
+                {key in a ? value(a[key], true) : null}
+              </>
+            )}
+          </li>
+        );
+      })}
     </ul>
+  );
+}
+
+/** What the entry is about: an account (linked) or a department (by name), with the entity's code and id in small print. */
+function Entity({ lang, row, names }: { lang: Lang; row: AuditRow; names: ScopeNames }) {
+  const label = entityLabel(lang, row.entity);
+  const code = (
+    <small class="audit-code">
+      <code>{row.entityId ? `${row.entity} ${row.entityId}` : row.entity}</code>
+    </small>
+  );
+  if (row.entity === 'staff_user' && row.entityId) {
+    return (
+      <>
+        <a href={urls.staffAdminUser(lang, row.entityId)}>{`${label} ${row.entityId.slice(0, 8)}`}</a>
+        {code}
+      </>
+    );
+  }
+  if (row.entity === 'department' && row.entityId) {
+    return (
+      <>
+        <a href={`${urls.staffAdminDepartments(lang)}#department-${row.entityId}`}>{names.department(row.entityId)}</a>
+        {code}
+      </>
+    );
+  }
+  return (
+    <>
+      {label}
+      {code}
+    </>
   );
 }
 
@@ -56,6 +91,7 @@ export function AuditView({
   query,
   options,
   errors,
+  names,
 }: {
   lang: Lang;
   rows: AuditRow[];
@@ -63,6 +99,7 @@ export function AuditView({
   query: AuditQueryView;
   options: { actions: string[]; entities: string[]; actors: { id: string; name: string; email: string }[] };
   errors: FieldError[];
+  names: ScopeNames;
 }) {
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const pageUrl = (page: number) =>
@@ -96,7 +133,7 @@ export function AuditView({
             <option value="">{t(lang, 'staff.admin.users.any')}</option>
             {options.actions.map((a) => (
               <option value={a} selected={query.action === a}>
-                {a}
+                {actionLabel(lang, a)}
               </option>
             ))}
           </select>
@@ -107,7 +144,7 @@ export function AuditView({
             <option value="">{t(lang, 'staff.admin.users.any')}</option>
             {options.entities.map((e) => (
               <option value={e} selected={query.entity === e}>
-                {e}
+                {entityLabel(lang, e)}
               </option>
             ))}
           </select>
@@ -156,21 +193,16 @@ export function AuditView({
                   </td>
                   <td>{r.actorId ? (r.actorName ? `${r.actorName} (${r.actorEmail})` : r.actorId) : t(lang, 'staff.admin.audit.actorSystem')}</td>
                   <td>
-                    <code>{r.action}</code>
+                    {actionLabel(lang, r.action)}
+                    <small class="audit-code" title={t(lang, 'staff.audit.codeOf', { code: r.action })}>
+                      <code>{r.action}</code>
+                    </small>
                   </td>
                   <td>
-                    {r.entity === 'staff_user' && r.entityId ? (
-                      <a href={urls.staffAdminUser(lang, r.entityId)}>
-                        <code>{r.entity}</code> {r.entityId.slice(0, 8)}
-                      </a>
-                    ) : (
-                      <>
-                        <code>{r.entity}</code> {r.entityId ?? ''}
-                      </>
-                    )}
+                    <Entity lang={lang} row={r} names={names} />
                   </td>
                   <td>
-                    <Changes lang={lang} before={r.before} after={r.after} />
+                    <Changes lang={lang} before={r.before} after={r.after} names={names} />
                   </td>
                 </tr>
               ))}
