@@ -37,13 +37,14 @@ import { marketAccessModule } from './modules/market-access/index.js';
 import { sitesModule } from './modules/sites/index.js';
 import { planModule } from './modules/plan/index.js';
 import { apiModule } from './modules/api/index.js';
+import { casesModule } from './modules/cases/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 
 /** Every module, registered the same way: its routes at the root, its API inside the rate-limited API context. */
 const MODULES: readonly AppModule[] = [
   healthModule, staffModule, exploreModule, searchModule, policiesModule, industriesModule, parksModule, projectsModule,
   districtsModule, mapModule, proceduresModule, costsModule, directoryModule, sitemapModule, estimatorModule,
-  matchingModule, marketAccessModule, sitesModule, planModule, calendarModule, apiModule,
+  matchingModule, marketAccessModule, sitesModule, planModule, calendarModule, casesModule, apiModule,
 ];
 
 export interface AppDeps {

@@ -7,7 +7,7 @@ import {
   ARTICLE_SECTIONS, CONTACT_TYPES, DISTRICT_IDS, POLICY_CATEGORIES, PROCEDURE_CATEGORIES, STAT_GROUPS,
   type ContentItem, type ContentKind,
 } from '../content/index.js';
-import { BENEFIT_TYPES } from '../content/index.js';
+import { BENEFIT_TYPES, CASE_KINDS, LIMIT_STAGES } from '../content/index.js';
 
 export interface FilterDef<K extends ContentKind> {
   description: string;
@@ -81,6 +81,13 @@ export const CONTENT_FILTERS: { [K in ContentKind]: FilterSet<K> } = {
     measure: { description: 'prohibited, restricted or opened', schema: z.enum(['prohibited', 'restricted', 'opened']), matches: (i, v) => i.measure === v },
   },
   'plan-steps': {},
+  'service-limits': {
+    stage: { description: 'feedback, acceptance, materials or handling', schema: z.enum(LIMIT_STAGES), matches: (i, v) => i.stage === v },
+    case_kind: { description: 'inquiry, demand, complaint or report', schema: z.enum(CASE_KINDS), matches: (i, v) => i.case_kinds.includes(v as never) },
+  },
+  'service-topics': {
+    case_kind: { description: 'inquiry, demand, complaint or report', schema: z.enum(CASE_KINDS), matches: (i, v) => i.case_kinds.includes(v as never) },
+  },
 };
 
 /** Text every kind is searched in by `q`: both languages' text blocks. */

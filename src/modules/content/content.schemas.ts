@@ -9,6 +9,7 @@ import { checkTariffRows } from './kinds/tariff-rows.js';
 import { itemSchema as marketAccessItemSchema, listSchema as marketAccessListSchema } from './kinds/market-access.schemas.js';
 import { factQuestionSchema, parameterSchema, ruleSchema } from './kinds/rules.schemas.js';
 import { planStepSchema } from './kinds/plan.schemas.js';
+import { serviceLimitSchema, serviceTopicSchema } from './kinds/service-line.schemas.js';
 import { base, bilingualSchema, districtId, id, linkSchema, sourceSchema, text, url } from './content.primitives.js';
 
 export { SOURCE_DOCUMENTS, DISTRICT_IDS, sourceSchema, bilingualSchema, type Bilingual } from './content.primitives.js';
@@ -319,6 +320,9 @@ export const CONTENT_KINDS = {
   'market-access-lists': marketAccessListSchema,
   'market-access-items': marketAccessItemSchema,
   'plan-steps': planStepSchema,
+  // The enterprise service line's catalogue: time limits (with units) and topics.
+  'service-limits': serviceLimitSchema,
+  'service-topics': serviceTopicSchema,
 } as const;
 
 /**
@@ -332,6 +336,8 @@ export const CONTENT_FILES: Partial<Record<ContentKind, { folder: string; file: 
   'market-access-lists': { folder: 'market-access', file: (name) => name === 'lists.json' },
   'market-access-items': { folder: 'market-access', file: (name) => name !== 'lists.json' },
   'plan-steps': { folder: 'plan', file: () => true },
+  'service-limits': { folder: 'service-line', file: (name) => name === 'limits.json' },
+  'service-topics': { folder: 'service-line', file: (name) => name === 'topics.json' },
 };
 export type ContentKind = keyof typeof CONTENT_KINDS;
 /**

@@ -11,3 +11,4 @@ export { FIXED_RATE_INSURANCE, RESIDENTIAL_TIERS, rowKey } from './kinds/tariff-
 export { documentNumberOf, type MarketItem, type MarketList } from './kinds/market-access.schemas.js';
 export { type PlanStepTemplate } from './kinds/plan.schemas.js';
 export type { PageDeps, PageContext } from './content-pages.js';
+export * from './kinds/service-line.schemas.js';

@@ -9,6 +9,7 @@ import * as contentFilesChecksum from '../../migrations/2026_11_23_1300_content_
 import * as createStaff from '../../migrations/2026_12_01_0400_create_staff.js';
 import * as createJobs from '../../migrations/2026_12_01_0500_create_jobs.js';
 import * as createDepartments from '../../migrations/2026_12_02_0900_create_departments.js';
+import * as createCases from '../../migrations/2026_12_02_1200_create_cases.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0900_create_content': createContent,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0400_create_staff': createStaff,
   '2026_12_01_0500_create_jobs': createJobs,
   '2026_12_02_0900_create_departments': createDepartments,
+  '2026_12_02_1200_create_cases': createCases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
