@@ -8,6 +8,7 @@ import { matchQuerySchema, matchResponseJsonSchema } from '../matching/index.js'
 import { profileSchema } from '../matching/index.js';
 import { answerQuerySchema, searchQuerySchema, suggestQuerySchema } from '../search/index.js';
 import { siteRequestSchema } from '../sites/index.js';
+import { addAnswerSchema, countAnswerSchema, workingDaysQuerySchema } from '../calendar/index.js';
 import { json, jsonSchemaOf, problemResponse, queryParameters } from '../../platform/http/openapi-schema.js';
 
 const str = { type: 'string' };
@@ -114,6 +115,24 @@ export function toolPaths(): Record<string, unknown> {
         parameters: [lang],
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(siteRequestSchema, 'input') } } },
         responses: { 200: json({ type: 'object', properties: { understood: { type: 'object', description: 'how a free-text industry was read (value null: no industry fitted, ranked without one)' }, districts: { type: 'array', items: location }, parks: { type: 'array', items: location }, ftz_clusters: { type: 'array', items: location }, projects: { type: 'array', items: location }, notes: { type: 'array', items: str } } }, 'Rankings per kind of location'), 400: invalid, 429: limited },
+      },
+    },
+    '/api/v1/calendar/working-days': {
+      get: {
+        tags: ['investor tools'], operationId: 'working_days',
+        summary: 'The date n working days after a date (add), or the working days between two dates (to), on the PRC working calendar',
+        description:
+          'Working days are Monday to Friday except public holidays, plus the weekends worked in exchange for them (调休上班), as arranged each year by the ' +
+          'General Office of the State Council (data: the chinese-days package, 2004 to the latest year it holds, with corrections by the platform’s ' +
+          'administrators). The start date is not counted (Civil Code Art. 201); a limit in working days ends at 24:00 Beijing time of the last day (Art. 203). ' +
+          'A count that reaches a year whose arrangement is not held yet answers 422, never a guessed date.',
+        parameters: queryParameters(workingDaysQuerySchema),
+        responses: {
+          200: json({ oneOf: [jsonSchemaOf(addAnswerSchema), jsonSchemaOf(countAnswerSchema)] }, 'With add: the date and every day skipped with its reason and source; with to: the count'),
+          400: invalid,
+          422: problemResponse('The count reaches a year whose holiday arrangement the calendar does not hold (the parameter responsible is named)'),
+          429: limited,
+        },
       },
     },
     '/api/v1/cost-estimate': {

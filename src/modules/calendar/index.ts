@@ -1,5 +1,7 @@
 /** Public surface of the calendar module: the PRC working calendar, working-day arithmetic and the SLA engine. */
 import type { AppModule } from '../module.js';
+import { registerCalendarApi } from './calendar.api.js';
+import { workingCalendarService } from './load-working-calendar.js';
 
 export { isCivilDate, InvalidDateError } from './civil-date.js';
 export type { Bilingual } from './package-days.js';
@@ -16,6 +18,19 @@ export {
 export { addWorkingDays, countWorkingDays, MAX_WORKING_DAYS, type CountOptions, type WorkingDaysAnswer } from './working-days.js';
 export { dueAt, limitSchema, LIMIT_UNITS, OpenPauseError, slaState, type DueDate, type DueSoonWindow, type Limit, type LimitUnit, type Pause, type SlaState } from './sla.js';
 
+export { loadWorkingCalendar, workingCalendarService, WorkingCalendarService, CalendarNotLoadedError } from './load-working-calendar.js';
+export { addAnswerSchema, countAnswerSchema, workingDaysQuerySchema, MAX_ADD } from './calendar.schemas.js';
+export { describeDay, type DescribedDay } from './describe-day.js';
+
 export const calendarModule: AppModule = {
   name: 'calendar',
+  api: async (api, deps) => {
+    const calendars = workingCalendarService(deps.db);
+    calendars.checkEveryMs = deps.config.CONTENT_POLL_MS;
+    calendars.onError = (error) => api.log.error({ err: error }, 'working calendar refresh failed');
+    api.addHook('onReady', async () => {
+      await calendars.refresh();
+    });
+    registerCalendarApi(api, calendars);
+  },
 };

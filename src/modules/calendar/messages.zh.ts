@@ -8,4 +8,7 @@ export const zh = {
   'calendar.reason.holiday': '{name}假期',
   'calendar.reason.holidayInLieu': '{name}假期（调休）',
   'calendar.reason.makeUp': '{name}调休上班日',
+  'calendar.reason.workingDay': '工作日',
+  'calendar.source.override': '由本平台管理员录入',
+  'calendar.source.assumed': '推定：按《全国年节及纪念日放假办法》规定的法定节假日（尚未收录当年放假安排通知）',
 } satisfies ChineseMessages<typeof en>;

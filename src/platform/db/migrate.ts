@@ -9,6 +9,7 @@ import * as contentFilesChecksum from '../../migrations/2026_11_23_1300_content_
 import * as createStaff from '../../migrations/2026_12_01_0400_create_staff.js';
 import * as createJobs from '../../migrations/2026_12_01_0500_create_jobs.js';
 import * as createDepartments from '../../migrations/2026_12_02_0900_create_departments.js';
+import * as createCalendarOverrides from '../../migrations/2026_12_03_0900_create_calendar_overrides.js';
 import * as createCases from '../../migrations/2026_12_02_1200_create_cases.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0400_create_staff': createStaff,
   '2026_12_01_0500_create_jobs': createJobs,
   '2026_12_02_0900_create_departments': createDepartments,
+  '2026_12_03_0900_create_calendar_overrides': createCalendarOverrides,
   '2026_12_02_1200_create_cases': createCases,
 };
 
