@@ -1,6 +1,7 @@
 /** District pages: everything about one district in one place. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
+import { tParks } from '../parks/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -92,7 +93,7 @@ export function registerDistrictPages(app: FastifyInstance, deps: PageDeps): voi
             ) : (
               <CardGrid>
                 {parks.map((p) => (
-                  <Card href={urls.park(lang, p.id)} title={local(p, lang).name} meta={t(lang, `parks.type.${p.park_type}`)} />
+                  <Card href={urls.park(lang, p.id)} title={local(p, lang).name} meta={tParks(lang, `parks.type.${p.park_type}`)} />
                 ))}
               </CardGrid>
             )}

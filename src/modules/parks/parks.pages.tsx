@@ -1,6 +1,6 @@
 /** Investment areas: parks, science cities, bonded zones and cooperation zones, with their management bodies. */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { tDirectory } from '../directory/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
