@@ -1,6 +1,7 @@
 /** District pages: everything about one district in one place. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
+import { tIndustries } from '../industries/index.js';
 import { tParks } from '../parks/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
@@ -81,7 +82,7 @@ export function registerDistrictPages(app: FastifyInstance, deps: PageDeps): voi
                 {industries.map((i) => (
                   <li>
                     <a href={urls.industry(lang, i.id)}>{local(i, lang).name}</a>
-                    <span class="muted"> — {t(lang, `industries.category.${i.category}`)}</span>
+                    <span class="muted"> — {tIndustries(lang, `industries.category.${i.category}`)}</span>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 /** Industries: the list by category and one page per industry with advantages, key areas and layout. */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { urls, routes } from '../../platform/http/urls.js';
