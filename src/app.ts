@@ -17,7 +17,8 @@ import { PageCache } from './platform/http/page-cache.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { ContentService, PageDeps } from './modules/content/index.js';
 import { SearchService, searchModule } from './modules/search/index.js';
-import type { AppModule, ModuleDeps } from './modules/module.js';
+import type { AppModule, ModuleDeps, WorkerDeps } from './modules/module.js';
+import type { WorkerContributions } from './platform/jobs/start-worker.js';
 import { installStaffAccess, staffModule } from './modules/staff/index.js';
 import { healthModule } from './modules/health/index.js';
 import { exploreModule } from './modules/explore/index.js';
@@ -60,6 +61,17 @@ const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 function trustProxyOption(setting: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
   return setting;
+}
+
+/** Every module's job handlers and periodic sweeps, for the worker (main.ts). */
+export function workerContributions(deps: WorkerDeps): WorkerContributions {
+  const contributions: WorkerContributions = { handlers: [], periodic: [] };
+  for (const module of MODULES) {
+    const added = module.worker?.(deps);
+    contributions.handlers.push(...(added?.handlers ?? []));
+    contributions.periodic.push(...(added?.periodic ?? []));
+  }
+  return contributions;
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {

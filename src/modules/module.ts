@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import type { PageCache } from '../platform/http/page-cache.js';
+import type { JobHandler, PeriodicTask } from '../platform/jobs/index.js';
 import type { ContentService, PageDeps } from './content/index.js';
 import type { SearchService } from './search/index.js';
 
@@ -24,8 +25,13 @@ export interface ModuleDeps {
   clock: Clock;
 }
 
+/** What a worker process has (ROLE=worker runs no HTTP and reads no content). */
+export type WorkerDeps = Pick<ModuleDeps, 'config' | 'db' | 'clock'>;
+
 export interface AppModule {
   name: string;
   routes?: FastifyPluginAsync<ModuleDeps>;
   api?: FastifyPluginAsync<ModuleDeps>;
+  /** Job kinds and periodic sweeps the module adds to the worker (ROLE=worker or all). */
+  worker?: (deps: WorkerDeps) => { handlers?: JobHandler<any>[]; periodic?: PeriodicTask[] };
 }

@@ -92,7 +92,16 @@ export interface CaseAttachmentTable {
   uploaded_by: 'enterprise' | 'staff';
 }
 
+export interface CaseEscalationTable {
+  case_id: string;
+  level: 'due_soon' | 'overdue' | 'escalated';
+  due_at: Date;
+  sent_at: Date;
+  recipients: number;
+}
+
 export type CaseTables = StaffTables & {
+  case_escalations: CaseEscalationTable;
   cases: CaseTable;
   case_units: CaseUnitTable;
   case_events: CaseEventTable;

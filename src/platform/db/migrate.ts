@@ -11,6 +11,7 @@ import * as createJobs from '../../migrations/2026_12_01_0500_create_jobs.js';
 import * as createDepartments from '../../migrations/2026_12_02_0900_create_departments.js';
 import * as createCalendarOverrides from '../../migrations/2026_12_03_0900_create_calendar_overrides.js';
 import * as createCases from '../../migrations/2026_12_02_1200_create_cases.js';
+import * as createCaseEscalations from '../../migrations/2026_12_02_1300_create_case_escalations.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0900_create_content': createContent,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0900_create_departments': createDepartments,
   '2026_12_03_0900_create_calendar_overrides': createCalendarOverrides,
   '2026_12_02_1200_create_cases': createCases,
+  '2026_12_02_1300_create_case_escalations': createCaseEscalations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,9 +7,15 @@ import type { Config } from '../../config.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { createMailer, sendEmailHandler } from '../mail/mail.js';
-import { JobWorker, type JobLogger } from './worker.js';
+import { JobWorker, type JobHandler, type JobLogger, type PeriodicTask } from './worker.js';
 
-export function createWorker(config: Config, db: Db, log: JobLogger, clock?: Clock): { worker: JobWorker; close(): void } {
+/** What the modules add to the worker (their job kinds and sweeps); see AppModule.worker. */
+export interface WorkerContributions {
+  handlers: JobHandler<any>[];
+  periodic: PeriodicTask[];
+}
+
+export function createWorker(config: Config, db: Db, log: JobLogger, clock?: Clock, contributions: WorkerContributions = { handlers: [], periodic: [] }): { worker: JobWorker; close(): void } {
   const mailer = createMailer({
     smtpUrl: config.SMTP_URL,
     sink: config.MAIL_SINK,
@@ -19,7 +25,8 @@ export function createWorker(config: Config, db: Db, log: JobLogger, clock?: Clo
   });
   const worker = new JobWorker({
     db,
-    handlers: [sendEmailHandler(mailer)],
+    handlers: [sendEmailHandler(mailer), ...contributions.handlers],
+    periodic: contributions.periodic,
     clock,
     pollMs: config.JOB_POLL_MS,
     leaseMs: config.JOB_LEASE_MS,

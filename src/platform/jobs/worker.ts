@@ -71,6 +71,19 @@ export interface WorkerOptions {
   /** Written to locked_by; default host:pid:random. */
   workerId?: string;
   log?: JobLogger;
+  /** Sweeps run by every worker every `everyMs` (e.g. the service line's deadline watch); they must be idempotent. */
+  periodic?: PeriodicTask[];
+}
+
+/**
+ * A sweep the worker runs on an interval, beside its jobs. Several workers may run the same sweep at once, so a
+ * sweep records what it did under a unique key (an INSERT … ON CONFLICT DO NOTHING) and acts only on what it wrote.
+ */
+export interface PeriodicTask {
+  name: string;
+  everyMs: number;
+  /** Returns how many things it did (for the log). */
+  run(now: Date): Promise<number>;
 }
 
 type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number; max_attempts: number };
@@ -93,6 +106,8 @@ export class JobWorker {
   private woken = false;
   private failures = 0;
   private lastLogged = 0;
+  private readonly periodic: PeriodicTask[];
+  private readonly periodicLastRun = new Map<string, number>();
 
   constructor(options: WorkerOptions) {
     this.db = options.db as Kysely<JobTables>;
@@ -107,6 +122,28 @@ export class JobWorker {
     this.backoffMaxMs = options.backoffMaxMs ?? 3_600_000;
     this.id = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.log = options.log ?? silentLogger;
+    this.periodic = options.periodic ?? [];
+  }
+
+  /**
+   * Runs every periodic task whose interval has passed (all of them with `force`). The loop calls this before
+   * looking for jobs; tests call it with an injected clock. A failing task is logged and tried again next interval.
+   */
+  async runPeriodic(force = false): Promise<Record<string, number>> {
+    const done: Record<string, number> = {};
+    for (const task of this.periodic) {
+      const now = this.clock();
+      const last = this.periodicLastRun.get(task.name);
+      if (!force && last !== undefined && now.getTime() - last < task.everyMs) continue;
+      this.periodicLastRun.set(task.name, now.getTime());
+      try {
+        done[task.name] = await task.run(now);
+        if (done[task.name] > 0) this.log.info({ task: task.name, count: done[task.name] }, 'periodic task ran');
+      } catch (error) {
+        this.log.error({ err: error, task: task.name }, 'periodic task failed');
+      }
+    }
+    return done;
   }
 
   /** Starts the loop (idempotent). */
@@ -138,6 +175,7 @@ export class JobWorker {
     while (!this.stopping) {
       let worked = false;
       try {
+        await this.runPeriodic();
         worked = (await this.runOnce()) !== null;
       } catch (error) {
         // The database is unreachable or similar: try again after the poll interval. While it stays down every look
