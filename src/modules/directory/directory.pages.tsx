@@ -31,10 +31,10 @@ export function registerDirectoryPages(app: FastifyInstance, deps: PageDeps): vo
       body: (
         <>
           <PageHeader lang={lang} title={t(lang, 'directory.title')} lead={t(lang, 'directory.lead')} />
-          {unknown && <ErrorSummary lang={lang} errors={[{ field: 'district', message: tPlatform(lang, 'projects.error.district', { value: requested.slice(0, 40) }) }]} />}
+          {unknown && <ErrorSummary lang={lang} errors={[{ field: 'district', message: tPlatform(lang, 'filter.error.district', { value: requested.slice(0, 40) }) }]} />}
           <form class="filter-form" method="get" action={urls.directory(lang)} aria-label={t(lang, 'directory.filterLabel')}>
             <div class="field">
-              <label for="district">{tPlatform(lang, 'projects.district')}</label>
+              <label for="district">{tPlatform(lang, 'filter.district')}</label>
               <select id="district" name="district">
                 <option value="">{t(lang, 'directory.all')}</option>
                 <option value="beijing" selected={requested === 'beijing'}>
@@ -48,7 +48,7 @@ export function registerDirectoryPages(app: FastifyInstance, deps: PageDeps): vo
               </select>
             </div>
             <button type="submit" class="button">
-              {tPlatform(lang, 'projects.apply')}
+              {tPlatform(lang, 'filter.apply')}
             </button>
           </form>
           {groups.map((group) => (

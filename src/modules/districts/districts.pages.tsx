@@ -1,6 +1,7 @@
 /** District pages: everything about one district in one place. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
+import { tProjects } from '../projects/index.js';
 import { tIndustries } from '../industries/index.js';
 import { tParks } from '../parks/index.js';
 import { registerPage } from '../../platform/http/pages.js';
@@ -118,7 +119,7 @@ export function registerDistrictPages(app: FastifyInstance, deps: PageDeps): voi
               <Empty>{t(lang, 'districts.noProjects')}</Empty>
             ) : (
               <>
-                <p>{t(lang, 'projects.count', { count: projects.length })}</p>
+                <p>{tProjects(lang, 'projects.count', { count: projects.length })}</p>
                 <ol class="project-list project-list--columns">
                   {projects.map((p) => (
                     <li value={p.number}>{local(p, lang).name}</li>

@@ -238,7 +238,7 @@ function MapTable({ lang, store }: { lang: Lang; store: ContentStore }) {
         <caption>{t(lang, 'map.tableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t(lang, 'projects.district')}</th>
+            <th scope="col">{t(lang, 'filter.district')}</th>
             {MAP_LAYERS.map((l) => (
               <th scope="col" class="num">
                 {t(lang, `map.layer.${l}`)}

@@ -65,7 +65,7 @@ export function PolicyFacetForm({ lang, store, query, results }: { lang: Lang; s
         );
       })}
       <button type="submit" class="button">
-        {t(lang, 'projects.apply')}
+        {t(lang, 'filter.apply')}
       </button>
     </form>
   );
@@ -86,7 +86,7 @@ export function SelectedFilters({ lang, store, query }: { lang: Lang; store: Con
         </li>
       ))}
       <li>
-        <a href={urls.policies(lang)}>{t(lang, 'projects.clear')}</a>
+        <a href={urls.policies(lang)}>{t(lang, 'filter.clear')}</a>
       </li>
     </ul>
   );

@@ -1,5 +1,6 @@
 /** Filtering of investment projects, shared by the page and the API. */
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import type { ContentStore, Project } from '../content/index.js';
 
 export interface ProjectFilter {
@@ -18,7 +19,7 @@ export function parseProjectFilter(
   const district = typeof query.district === 'string' ? query.district.trim() : '';
   if (district) {
     if (store.get('districts', district)) filter.district = district;
-    else errors.push({ field: 'district', message: t(lang, 'projects.error.district', { value: district.slice(0, 40) }) });
+    else errors.push({ field: 'district', message: tPlatform(lang, 'filter.error.district', { value: district.slice(0, 40) }) });
   }
   const q = typeof query.q === 'string' ? query.q.trim() : '';
   if (q.length > 100) errors.push({ field: 'q', message: t(lang, 'projects.error.q') });

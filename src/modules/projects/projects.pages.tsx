@@ -1,6 +1,7 @@
 /** 2025 Invest in Beijing Conference projects, filterable by district and by words in the name (GET form, no JS). */
 import type { FastifyInstance } from 'fastify';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -49,7 +50,7 @@ export function registerProjectPages(app: FastifyInstance, deps: PageDeps): void
               </p>
             </Section>
           ))}
-          {lang === 'zh' && <p class="tag tag--unofficial">{t(lang, 'translation.unofficial')}</p>}
+          {lang === 'zh' && <p class="tag tag--unofficial">{tPlatform(lang, 'translation.unofficial')}</p>}
         </>
       ),
     };
@@ -60,7 +61,7 @@ function ProjectFilterForm({ lang, store, district, q, invalid }: { lang: Lang; 
   return (
     <form class="filter-form" method="get" action={urls.projects(lang)} role="search" aria-label={t(lang, 'projects.filterLabel')}>
       <div class={`field${invalid.includes('district') ? ' field--error' : ''}`}>
-        <label for="district">{t(lang, 'projects.district')}</label>
+        <label for="district">{tPlatform(lang, 'filter.district')}</label>
         <select id="district" name="district" aria-invalid={invalid.includes('district') ? 'true' : undefined}>
           <option value="">{t(lang, 'projects.allDistricts')}</option>
           {store.districts.map((d) => (
@@ -75,11 +76,11 @@ function ProjectFilterForm({ lang, store, district, q, invalid }: { lang: Lang; 
         <input id="q" name="q" type="search" value={q ?? ''} maxLength={100} aria-invalid={invalid.includes('q') ? 'true' : undefined} />
       </div>
       <button type="submit" class="button">
-        {t(lang, 'projects.apply')}
+        {tPlatform(lang, 'filter.apply')}
       </button>
       {(district || q) && (
         <a class="button button--secondary" href={urls.projects(lang)}>
-          {t(lang, 'projects.clear')}
+          {tPlatform(lang, 'filter.clear')}
         </a>
       )}
     </form>
