@@ -1,6 +1,7 @@
 /** District pages: everything about one district in one place. */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t as tPlatform } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { tProjects } from '../projects/index.js';
 import { tIndustries } from '../industries/index.js';
 import { tParks } from '../parks/index.js';
@@ -66,9 +67,9 @@ export function registerDistrictPages(app: FastifyInstance, deps: PageDeps): voi
         <>
           <PageHeader lang={lang} title={name} lead={local(district, lang).summary} translation={district.zh_translation} kicker={t(lang, `districts.type.${district.district_type}`)} />
           <DataNote note={district.data_note} lang={lang} />
-          <nav class="on-this-page" aria-label={t(lang, 'layout.onThisPage')}>
+          <nav class="on-this-page" aria-label={tPlatform(lang, 'layout.onThisPage')}>
             <ul>
-              {['industries', 'parks', 'ftz', 'projects', 'rents', 'contacts'].map((id) => (
+              {(['industries', 'parks', 'ftz', 'projects', 'rents', 'contacts'] as const).map((id) => (
                 <li>
                   <a href={`#${id}`}>{t(lang, `districts.section.${id}`)}</a>
                 </li>

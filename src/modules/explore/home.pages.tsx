@@ -1,6 +1,7 @@
 /** Home: what Beijing offers, headline figures, the map, and the ways into the platform. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
+import { tDistricts } from '../districts/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -106,7 +107,7 @@ export function registerHomePage(app: FastifyInstance, deps: PageDeps): void {
                   </a>
                 </p>
                 <p>
-                  <a href={urls.districts(lang)}>{t(lang, 'districts.title')}</a>
+                  <a href={urls.districts(lang)}>{tDistricts(lang, 'districts.title')}</a>
                 </p>
               </div>
             </div>
