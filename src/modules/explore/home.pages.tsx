@@ -1,6 +1,7 @@
 /** Home: what Beijing offers, headline figures, the map, and the ways into the platform. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
+import { tMap } from '../map/index.js';
 import { tDistricts } from '../districts/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
@@ -95,12 +96,12 @@ export function registerHomePage(app: FastifyInstance, deps: PageDeps): void {
             </ul>
           </section>
           <section class="section home-map" aria-labelledby="map-h">
-            <h2 id="map-h">{t(lang, 'map.title')}</h2>
+            <h2 id="map-h">{tMap(lang, 'map.title')}</h2>
             <div class="home-map__grid">
               <DistrictMap lang={lang} store={store} layer="projects" />
               <div>
                 <p>{t(lang, 'home.mapLead')}</p>
-                <p>{t(lang, 'map.caption.projects')}</p>
+                <p>{tMap(lang, 'map.caption.projects')}</p>
                 <p>
                   <a class="button" href={urls.map(lang)}>
                     {t(lang, 'home.openMap')}

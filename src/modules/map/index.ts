@@ -2,6 +2,7 @@
 import type { AppModule } from '../module.js';
 import { registerMapPages } from './map.pages.js';
 export { DistrictMap } from './map.pages.js';
+export { t as tMap } from './messages.js';
 
 export const mapModule: AppModule = {
   name: 'map',

@@ -4,7 +4,8 @@
  * A table under the map gives the same figures for screen readers and printing.
  */
 import type { FastifyInstance } from 'fastify';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -238,7 +239,7 @@ function MapTable({ lang, store }: { lang: Lang; store: ContentStore }) {
         <caption>{t(lang, 'map.tableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t(lang, 'filter.district')}</th>
+            <th scope="col">{tPlatform(lang, 'filter.district')}</th>
             {MAP_LAYERS.map((l) => (
               <th scope="col" class="num">
                 {t(lang, `map.layer.${l}`)}
