@@ -1,7 +1,8 @@
 /** Public surface of the calendar module: the PRC working calendar, working-day arithmetic and the SLA engine. */
-import type { AppModule } from '../module.js';
+import type { AppModule, ModuleDeps } from '../module.js';
 import { registerCalendarApi } from './calendar.api.js';
-import { workingCalendarService } from './load-working-calendar.js';
+import { registerCalendarPages } from './calendar.pages.js';
+import { workingCalendarService, type WorkingCalendarService } from './load-working-calendar.js';
 
 export { isCivilDate, InvalidDateError } from './civil-date.js';
 export type { Bilingual } from './package-days.js';
@@ -22,15 +23,23 @@ export { loadWorkingCalendar, workingCalendarService, WorkingCalendarService, Ca
 export { addAnswerSchema, countAnswerSchema, workingDaysQuerySchema, MAX_ADD } from './calendar.schemas.js';
 export { describeDay, type DescribedDay } from './describe-day.js';
 
+/** The app's calendar service, set to check for other processes' overrides as often as content is polled. */
+function calendarsOf(deps: ModuleDeps, log: { error: (obj: object, message: string) => void }): WorkingCalendarService {
+  const calendars = workingCalendarService(deps.db);
+  calendars.checkEveryMs = deps.config.CONTENT_POLL_MS;
+  calendars.onError = (error) => log.error({ err: error }, 'working calendar refresh failed');
+  return calendars;
+}
+
 export const calendarModule: AppModule = {
   name: 'calendar',
-  api: async (api, deps) => {
-    const calendars = workingCalendarService(deps.db);
-    calendars.checkEveryMs = deps.config.CONTENT_POLL_MS;
-    calendars.onError = (error) => api.log.error({ err: error }, 'working calendar refresh failed');
-    api.addHook('onReady', async () => {
+  routes: async (app, deps) => {
+    const calendars = calendarsOf(deps, app.log);
+    // Loaded before the server answers: pages and the API read it synchronously.
+    app.addHook('onReady', async () => {
       await calendars.refresh();
     });
-    registerCalendarApi(api, calendars);
+    registerCalendarPages(app, deps.pages, calendars);
   },
+  api: async (api, deps) => registerCalendarApi(api, calendarsOf(deps, api.log)),
 };
