@@ -31,6 +31,11 @@ function toAppError(error: FastifyError | Error): AppError {
   return new AppError(500, 'internal', 'Internal Server Error', 'Something went wrong on our side. The error has been logged.');
 }
 
+/** The problem's `instance`: the address asked for, without the value of a secret it carries (a case's `?token=`). */
+function instanceOf(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1redacted');
+}
+
 /** Paths of documents that are not pages (calendars, CSV, feeds, sitemaps, JSON): their errors are problem+json. */
 const DOCUMENT_PATH = /\.(ics|csv|atom|xml|json)$/;
 
@@ -44,7 +49,7 @@ function wantsProblem(request: FastifyRequest): boolean {
 export function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppError, baseUrl: string) {
   if (appError instanceof LocalizedError) reply.headers(appError.headers);
   if (wantsProblem(request)) {
-    return reply.code(appError.status).type('application/problem+json').send(problemOf(appError, request.url));
+    return reply.code(appError.status).type('application/problem+json').send(problemOf(appError, instanceOf(request.url)));
   }
   const lang = langOf(request.url);
   const key = appError.status === 404 ? 'error.notFound' : appError.status >= 500 ? 'error.server' : 'error.badRequest';
@@ -87,7 +92,7 @@ export function installErrorHandlers(app: FastifyInstance, baseUrl: string): voi
     // asked for a page.
     const fromFastify = String((error as FastifyError).code ?? '').startsWith('FST_');
     if (fromFastify && appError.status < 500 && !request.headers.accept?.includes('text/html')) {
-      return reply.code(appError.status).type('application/problem+json').send(problemOf(appError, request.url));
+      return reply.code(appError.status).type('application/problem+json').send(problemOf(appError, instanceOf(request.url)));
     }
     return sendError(request, reply, appError, baseUrl);
   });
@@ -103,7 +108,7 @@ export function installErrorHandlers(app: FastifyInstance, baseUrl: string): voi
 export function frameworkErrorHandler(baseUrl: string) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
-    if (!request.headers.accept?.includes('text/html')) return reply.code(appError.status).type('application/problem+json').send(problemOf(appError, request.url));
+    if (!request.headers.accept?.includes('text/html')) return reply.code(appError.status).type('application/problem+json').send(problemOf(appError, instanceOf(request.url)));
     return sendError(request, reply, appError, baseUrl);
   };
 }

@@ -8,6 +8,9 @@ export interface InvalidParam {
 }
 
 export class AppError extends Error {
+  /** RFC 9457 extension members of this problem (an API's own, such as the cases API's `errors` list). */
+  extensions: Readonly<Record<string, unknown>> = {};
+
   constructor(
     readonly status: number,
     readonly type: string,
@@ -42,6 +45,7 @@ export interface ProblemDetails {
 
 export function problemOf(error: AppError, instance?: string): ProblemDetails {
   return {
+    ...error.extensions,
     type: `/problems/${error.type}`,
     title: error.title,
     status: error.status,
