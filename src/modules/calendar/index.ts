@@ -2,6 +2,8 @@
 import type { AppModule, ModuleDeps } from '../module.js';
 import { registerCalendarApi } from './calendar.api.js';
 import { registerCalendarPages } from './calendar.pages.js';
+import { registerCalendarAdminPages } from './calendar-admin.pages.js';
+import { calendarDb } from './calendar.tables.js';
 import { workingCalendarService, type WorkingCalendarService } from './load-working-calendar.js';
 
 export { isCivilDate, InvalidDateError } from './civil-date.js';
@@ -40,6 +42,7 @@ export const calendarModule: AppModule = {
       await calendars.refresh();
     });
     registerCalendarPages(app, deps.pages, calendars);
+    registerCalendarAdminPages(app, { db: calendarDb(deps.db), clock: deps.clock, calendars });
   },
   api: async (api, deps) => registerCalendarApi(api, calendarsOf(deps, api.log)),
 };

@@ -21,6 +21,9 @@ import { keepDepartmentsSeeded } from './seed-departments.js';
 export { createStaffUser, StaffUserExistsError, type NewStaffUser } from './create-staff-user.js';
 export { issueSetPasswordToken, SET_PASSWORD_LINK_HOURS } from './set-password.js';
 export { createAdminArgsSchema } from './staff.schemas.js';
+/** For other modules' staff pages: the staff frame, the administration navigation and form pieces. */
+export { langOf, sendStaffPage } from './staff.pages.js';
+export { AdminNav, Field as StaffField, Notice as StaffNotice, describedBy, timeFormat as staffTimeFormat, type AdminSection } from './views/admin-shared.js';
 
 export interface StaffDeps {
   db: Db;

@@ -19,8 +19,10 @@ export function scopeText(lang: Lang, account: { districtId: string | null; depa
 }
 
 /** The links between the administration pages. */
-export function AdminNav({ lang, current }: { lang: Lang; current: 'users' | 'departments' | 'audit' | 'home' }) {
-  const link = (key: 'users' | 'departments' | 'audit' | 'home', href: string, label: string) => (
+export type AdminSection = 'users' | 'departments' | 'calendar' | 'audit' | 'home';
+
+export function AdminNav({ lang, current }: { lang: Lang; current: AdminSection }) {
+  const link = (key: AdminSection, href: string, label: string) => (
     <li>
       <a href={href} aria-current={current === key ? 'page' : undefined}>
         {label}
@@ -33,6 +35,7 @@ export function AdminNav({ lang, current }: { lang: Lang; current: 'users' | 'de
         {link('home', urls.staffHome(lang), t(lang, 'staff.home.title'))}
         {link('users', urls.staffAdminUsers(lang), t(lang, 'staff.admin.users.title'))}
         {link('departments', urls.staffAdminDepartments(lang), t(lang, 'staff.admin.departments.title'))}
+        {link('calendar', urls.staffAdminCalendar(lang), t(lang, 'staff.admin.calendar.title'))}
         {link('audit', urls.staffAdminAudit(lang), t(lang, 'staff.admin.audit.title'))}
       </ul>
     </nav>

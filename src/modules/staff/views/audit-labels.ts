@@ -26,12 +26,17 @@ export const AUDIT_ACTIONS = [
   'department.created',
   'department.deactivated',
   'department.activated',
+  'calendar.override_added',
+  'calendar.override_removed',
+  'calendar.year_entered',
+  'calendar.year_withdrawn',
 ] as const;
-export const AUDIT_ENTITIES = ['staff_user', 'department'] as const;
+export const AUDIT_ENTITIES = ['staff_user', 'department', 'calendar_override', 'calendar_year'] as const;
 /** The keys of before/after. `department` is the free text of entries written before departments were a table. */
 export const AUDIT_FIELDS = [
   'email', 'name', 'role', 'district_id', 'department', 'department_id', 'disabled', 'sessions_ended', 'password_set',
   'set_password_link_issued', 'ip', 'reason', 'active', 'users', 'name_en', 'name_zh', 'kind',
+  'date', 'is_working_day', 'note', 'entered',
 ] as const;
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
