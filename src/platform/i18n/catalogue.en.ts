@@ -37,6 +37,7 @@ export const en = {
   'error.badRequest': 'There is a problem with the request',
   'error.backHome': 'Go to the home page',
   'form.errorSummary': 'There is a problem',
+  'form.errorPrefix': 'Error:',
   'form.error.choose': 'Choose “{label}” from the list.',
   'form.error.invalid': 'Check your answer to “{label}”.',
   'form.error.number': 'Enter “{label}” as a number from {min} to {max}.',

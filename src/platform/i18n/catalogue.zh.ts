@@ -42,6 +42,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'error.badRequest': '请求有误',
   'error.backHome': '返回首页',
   'form.errorSummary': '请检查以下问题',
+  'form.errorPrefix': '错误：',
   'form.error.choose': '请从列表中选择“{label}”。',
   'form.error.invalid': '请检查“{label}”的回答。',
   'form.error.number': '“{label}”请填写 {min} 至 {max} 之间的数字。',

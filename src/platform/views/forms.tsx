@@ -1,4 +1,5 @@
 /** Form helpers: the GOV.UK-style error summary that lists every problem at once, linked to its field. */
+import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../i18n/i18n.js';
 
 export interface FieldError {
@@ -21,6 +22,33 @@ export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldError[
   );
 }
 
+/**
+ * A labelled field of a public form with its hint and its own error (GOV.UK: the message above the input, prefixed
+ * for screen readers). The input is the child; give it `aria-describedby={describedBy(name, hint, error)}`.
+ */
+export function Field({ lang, name, label, hint, error, children }: { lang: Lang; name: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={name}>{label}</label>
+      {hint && (
+        <span class="hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <p class="field__error" id={`${name}-error`}>
+          <span class="visually-hidden">{t(lang, 'form.errorPrefix')}</span> {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/** The ids a field's input is described by: its hint and its error, when it has them. */
+export function describedBy(name: string, hint: boolean, error?: string): string | undefined {
+  return [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
 
 export interface Option {
   value: string;

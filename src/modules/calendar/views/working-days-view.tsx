@@ -1,9 +1,8 @@
 /** The working-days page: the answer (end date, days not counted, weekends worked), the GET form and how it counts. */
-import type { ComponentChildren } from 'preact';
 import { urls } from '../../../platform/http/urls.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { ExternalLink, PageHeader, Section } from '../../../platform/views/components.js';
-import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
+import { ErrorSummary, Field, describedBy, type FieldError } from '../../../platform/views/forms.js';
 import { DataNote } from '../../../platform/views/sources.js';
 import { t } from '../messages.js';
 import { describeReason, type CalendarDay } from '../working-calendar.js';
@@ -29,38 +28,18 @@ export interface WorkingDaysViewProps {
   about: { en: string; zh: string };
 }
 
-function Field({ lang, name, label, hint, error, children }: { lang: Lang; name: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
-  return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={name}>{label}</label>
-      {hint && (
-        <span class="hint" id={`${name}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <p class="field__error" id={`${name}-error`}>
-          <span class="visually-hidden">{lang === 'zh' ? '错误：' : 'Error:'}</span> {error}
-        </p>
-      )}
-      {children}
-    </div>
-  );
-}
-
 function WorkingDaysForm({ lang, today, input, errors }: Pick<WorkingDaysViewProps, 'lang' | 'today' | 'input' | 'errors'>) {
   const errorOf = (name: string) => errors.find((e) => e.field === name)?.message;
-  const describedBy = (name: string, hint: boolean) => [hint ? `${name}-hint` : '', errorOf(name) ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <form class="working-days-form" method="get" action={urls.workingDays(lang)}>
       <fieldset>
         <legend>{t(lang, 'calendar.page.form')}</legend>
         <div class="form-grid">
           <Field lang={lang} name="from" label={t(lang, 'calendar.page.from')} hint={t(lang, 'calendar.page.fromHint')} error={errorOf('from')}>
-            <input id="from" name="from" type="date" value={input.from ?? today} aria-describedby={describedBy('from', true)} aria-invalid={errorOf('from') ? 'true' : undefined} />
+            <input id="from" name="from" type="date" value={input.from ?? today} aria-describedby={describedBy('from', true, errorOf('from'))} aria-invalid={errorOf('from') ? 'true' : undefined} />
           </Field>
           <Field lang={lang} name="add" label={t(lang, 'calendar.page.add')} error={errorOf('add')}>
-            <input id="add" name="add" inputMode="numeric" value={input.add ?? ''} aria-describedby={describedBy('add', false)} aria-invalid={errorOf('add') ? 'true' : undefined} />
+            <input id="add" name="add" inputMode="numeric" value={input.add ?? ''} aria-describedby={describedBy('add', false, errorOf('add'))} aria-invalid={errorOf('add') ? 'true' : undefined} />
           </Field>
         </div>
       </fieldset>
