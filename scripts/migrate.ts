@@ -4,7 +4,8 @@ import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 
 const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+// As the schema's owner when MIGRATION_DATABASE_URL is set (README "Production").
+const db = await openDatabase({ databaseUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, dataDir: config.DATA_DIR });
 let failed = false;
 try {
   const applied = await migrateToLatest(db);

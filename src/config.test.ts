@@ -26,4 +26,11 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBe('postgres://u@db:5432/app');
     expect(config.PORT).toBe(8080);
   });
+
+  it('takes the owner’s MIGRATION_DATABASE_URL only beside a PostgreSQL DATABASE_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://web@db/app', MIGRATION_DATABASE_URL: 'postgres://owner@db/app' });
+    expect(config.MIGRATION_DATABASE_URL).toBe('postgres://owner@db/app');
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@db/app' })).toThrow(/MIGRATION_DATABASE_URL: needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://web@db/app', MIGRATION_DATABASE_URL: 'mysql://owner@db/app' })).toThrow(/MIGRATION_DATABASE_URL: must start with postgres/);
+  });
 });

@@ -24,6 +24,15 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * postgres://… of the schema's owner, used only to run migrations (at start and by `npm run migrate`), so that
+   * DATABASE_URL can be a role that owns nothing and may not change the audit log (README "Production"). Unset:
+   * migrations run over DATABASE_URL. Needs DATABASE_URL (the embedded database has one user).
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** Milliseconds to open a PostgreSQL connection (TCP, TLS, authentication) before giving up. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** Milliseconds one SQL statement may run on PostgreSQL before the server cancels it. */
@@ -34,6 +43,11 @@ const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Folder for the embedded database (PGlite keeps its files in DATA_DIR/pglite). */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Folder of the service line's attachments (outside the web root; files named by random keys). Unset:
+   * DATA_DIR/attachments. Several web processes need it on a shared volume.
+   */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
   /** Folder of the content data files. */
   CONTENT_DIR: z.string().min(1).default('./content'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -47,6 +61,12 @@ const configSchema = z.object({
   CONTENT_POLL_MS: z.coerce.number().int().min(200).max(600_000).default(2000),
   /** Requests per minute per client on /api/v1. */
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** Service requests per minute one Open311 client (API key) may file; POSTs without a valid key count per address. */
+  OPEN311_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  /** Cases one client address may file per hour, the form and POST /api/v1/cases together (counted in the database). */
+  CASE_SUBMIT_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Cases one contact e-mail may file per hour, whatever the address or channel (counted in the database). */
+  CASE_SUBMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** Renders per minute per client of pages with a query that miss the page cache (search, ask, tools); cached pages are free. */
   PAGE_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   /** Bytes the in-memory page cache may hold (all encodings counted); least recently used pages are dropped first. */
@@ -109,6 +129,10 @@ const configSchema = z.object({
   MAIL_SINK: z.enum(['console', 'file']).default('console'),
   /** The From: of every e-mail. */
   MAIL_FROM: z.string().min(3).max(320).refine((s) => s.includes('@') && !/[\r\n]/.test(s), 'must be an address such as "Invest Beijing <no-reply@example.cn>"').default('Invest Beijing <no-reply@localhost>'),
+}).superRefine((config, ctx) => {
+  if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'needs DATABASE_URL: the embedded database (PGlite) has a single user, so migrations run with it' });
+  }
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

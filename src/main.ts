@@ -8,15 +8,14 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { buildApp, workerContributions } from './app.js';
+import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDatabaseUrl, openDatabase, pingDatabase, type Db } from './platform/db/database.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
-import { migrateToLatest } from './platform/db/migrate.js';
+import { migrateAsOwner } from './platform/db/migrate.js';
 import { ContentRemovalError, ContentService, ContentValidationError, loadContentDirectory } from './modules/content/index.js';
 import type { JobWorker } from './platform/jobs/index.js';
 import { createWorker } from './platform/jobs/start-worker.js';
-import { systemClock } from './platform/clock.js';
 
 const started = performance.now();
 let config: Config;
@@ -110,12 +109,20 @@ async function start(): Promise<void> {
         `(DATABASE_CONNECT_TIMEOUT_MS=${config.DATABASE_CONNECT_TIMEOUT_MS}).`,
     );
   }
-  phase = 'migrating the database';
-  await migrateToLatest(db);
+  phase = config.MIGRATION_DATABASE_URL ? `migrating the database as ${describeDatabaseUrl(config.MIGRATION_DATABASE_URL)}` : 'migrating the database';
+  try {
+    await migrateAsOwner(db, config.MIGRATION_DATABASE_URL, { connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS, onConnectionError: logConnectionError });
+  } catch (error) {
+    // A least-privilege DATABASE_URL (README "Production") may read the schema but not change it.
+    if (!config.MIGRATION_DATABASE_URL && /permission denied|must be owner/.test(String(error))) {
+      throw new StartupError(`${String(error)}\nThe DATABASE_URL user may not change the schema: set MIGRATION_DATABASE_URL to the schema owner's connection (README "Production").`);
+    }
+    throw error;
+  }
   if (config.ROLE === 'worker') {
     // No HTTP, no content: only the job loop.
     const log = pino({ level: config.LOG_LEVEL });
-    worker = createWorker(config, db, log.child({ component: 'worker' }), undefined, workerContributions({ config, db, clock: systemClock }));
+    worker = createWorker(config, db, log.child({ component: 'worker' }));
     if (stopping) return;
     worker.worker.start();
     running = true;
@@ -151,7 +158,7 @@ async function start(): Promise<void> {
   if (stopping) return;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   if (config.ROLE === 'all') {
-    worker = createWorker(config, db, log.child({ component: 'worker' }), undefined, workerContributions({ config, db, clock: systemClock }));
+    worker = createWorker(config, db, log.child({ component: 'worker' }));
     worker.worker.start();
   }
   running = true;

@@ -3,15 +3,15 @@
  * so that the same list works under tsx, in tests and in a bundle.
  */
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './database.js';
+import { openDatabase, type Db, type DatabaseOptions } from './database.js';
 import * as createContent from '../../migrations/2026_11_23_0900_create_content.js';
 import * as contentFilesChecksum from '../../migrations/2026_11_23_1300_content_files_checksum.js';
 import * as createStaff from '../../migrations/2026_12_01_0400_create_staff.js';
 import * as createJobs from '../../migrations/2026_12_01_0500_create_jobs.js';
 import * as createDepartments from '../../migrations/2026_12_02_0900_create_departments.js';
 import * as createCalendarOverrides from '../../migrations/2026_12_03_0900_create_calendar_overrides.js';
+import * as createAppRole from '../../migrations/2026_12_03_1200_create_app_role.js';
 import * as createCases from '../../migrations/2026_12_02_1200_create_cases.js';
-import * as createCaseEscalations from '../../migrations/2026_12_02_1300_create_case_escalations.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0900_create_content': createContent,
@@ -20,8 +20,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0500_create_jobs': createJobs,
   '2026_12_02_0900_create_departments': createDepartments,
   '2026_12_03_0900_create_calendar_overrides': createCalendarOverrides,
+  '2026_12_03_1200_create_app_role': createAppRole,
   '2026_12_02_1200_create_cases': createCases,
-  '2026_12_02_1300_create_case_escalations': createCaseEscalations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -44,4 +44,18 @@ export async function migrateTo(db: Db, name: string): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateTo(name);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new MigrationError(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}
+
+/**
+ * Runs the migrations as the schema's owner when `migrationUrl` is given (MIGRATION_DATABASE_URL: the app's own
+ * DATABASE_URL may then be a role that owns nothing), over `db` otherwise.
+ */
+export async function migrateAsOwner(db: Db, migrationUrl: string | undefined, options: Omit<DatabaseOptions, 'databaseUrl' | 'dataDir'> = {}): Promise<string[]> {
+  if (!migrationUrl) return migrateToLatest(db);
+  const owner = await openDatabase({ ...options, databaseUrl: migrationUrl, dataDir: 'unused' });
+  try {
+    return await migrateToLatest(owner);
+  } finally {
+    await owner.destroy();
+  }
 }
