@@ -40,12 +40,13 @@ import { planModule } from './modules/plan/index.js';
 import { apiModule } from './modules/api/index.js';
 import { casesModule } from './modules/cases/index.js';
 import { calendarModule } from './modules/calendar/index.js';
+import { open311Module } from './modules/open311/index.js';
 
 /** Every module, registered the same way: its routes at the root, its API inside the rate-limited API context. */
 const MODULES: readonly AppModule[] = [
   healthModule, staffModule, exploreModule, searchModule, policiesModule, industriesModule, parksModule, projectsModule,
   districtsModule, mapModule, proceduresModule, costsModule, directoryModule, sitemapModule, estimatorModule,
-  matchingModule, marketAccessModule, sitesModule, planModule, calendarModule, casesModule, apiModule,
+  matchingModule, marketAccessModule, sitesModule, planModule, calendarModule, casesModule, open311Module, apiModule,
 ];
 
 export interface AppDeps {

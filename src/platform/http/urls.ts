@@ -66,6 +66,8 @@ export const routes = {
   staffAdminCalendarOverrides: '/:lang/staff/admin/calendar/overrides',
   staffAdminCalendarOverrideRemove: '/:lang/staff/admin/calendar/overrides/:date/remove',
   staffAdminCalendarYear: '/:lang/staff/admin/calendar/years/:year',
+  /** Prefix of the Open311 GeoReport v2 endpoint (its resources end in .json or .xml). */
+  open311: '/open311/v2',
 } as const;
 
 export const urls = {
@@ -87,6 +89,8 @@ export const urls = {
   policy: (lang: Lang, id: string) => `/${lang}/policies/${id}`,
   policyFeed: (lang: Lang, topic?: string) => withQuery(`/${lang}/policies/feed.atom`, { topic }),
   sitemap: () => '/sitemap.xml',
+  /** An Open311 GeoReport v2 resource: `open311('services.json')`, `open311('requests/IB-2026-000001.xml')`. */
+  open311: (resource: string, query?: Record<string, string | undefined>) => withQuery(`/open311/v2/${resource}`, query),
   policiesForMe: (lang: Lang) => `/${lang}/policies-for-me`,
   plan: (lang: Lang) => `/${lang}/plan`,
   planIcs: (lang: Lang) => `/${lang}/plan/obligations.ics`,
