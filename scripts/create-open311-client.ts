@@ -7,29 +7,40 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
-import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { migrateAsOwner } from '../src/platform/db/migrate.js';
 import { createOpen311Client, disableOpen311Client, open311Db } from '../src/modules/open311/index.js';
 import { urls } from '../src/platform/http/urls.js';
 
-const argsSchema = z.union([
-  z.object({ name: z.string().trim().min(1, 'give the client a name').max(200, 'at most 200 characters'), disable: z.undefined() }),
-  z.object({ disable: z.uuid('must be the id printed when the client was created'), name: z.undefined() }),
-]);
+const argsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'give the client a name').max(200, 'at most 200 characters').optional(),
+    disable: z.uuid('must be the id printed when the client was created').optional(),
+  })
+  .refine((a) => (a.name === undefined) !== (a.disable === undefined), { message: 'give --name to create a client, or --disable <id> to disable one' });
 
-const { values } = parseArgs({ options: { name: { type: 'string' }, disable: { type: 'string' } }, strict: true });
-const args = argsSchema.safeParse(values);
-if (!args.success) {
-  for (const issue of args.error.issues) console.error(`${issue.path.length ? `--${issue.path.join('.')}: ` : ''}${issue.message}`);
+function usage(problems: string[]): never {
+  for (const problem of problems) console.error(problem);
   console.error('usage: npm run open311:create-client -- --name "Partner application"');
   console.error('       npm run open311:create-client -- --disable <client id>');
   process.exit(1);
 }
 
+let values: Record<string, unknown>;
+try {
+  ({ values } = parseArgs({ options: { name: { type: 'string' }, disable: { type: 'string' } }, strict: true }));
+} catch (error) {
+  usage([(error as Error).message]);
+}
+const args = argsSchema.safeParse(values);
+if (!args.success) {
+  usage(args.error.issues.map((issue) => `${issue.path.length ? `--${issue.path.join('.')}: ` : ''}${issue.message}`));
+}
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 let failed = false;
 try {
-  await migrateToLatest(db);
+  // As the schema's owner when MIGRATION_DATABASE_URL is set (README "Production").
+  await migrateAsOwner(db, config.MIGRATION_DATABASE_URL);
   const now = new Date();
   if (args.data.disable) {
     if (await disableOpen311Client(open311Db(db), args.data.disable, now)) console.log(`Disabled Open311 client ${args.data.disable}: its key no longer works.`);
