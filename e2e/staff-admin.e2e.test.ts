@@ -1,6 +1,7 @@
 /**
  * [STAFF] the administration pages in a real browser: accounts list, invite (errors, then the one-time link), one
- * account, the audit log — in English and Chinese, with no axe-core violations and a screenshot of each.
+ * account, the audit log, departments and districts (add, deactivate, a handler invited to a department) — in English
+ * and Chinese, with no axe-core violations and a screenshot of each.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,5 +68,45 @@ describe.each(['en', 'zh'] as const)('[STAFF] administration pages (%s)', (lang)
     await page.goto(app.base + urls.staffAdminAudit(lang));
     await expect(page.locator('tbody tr').count()).resolves.toBeGreaterThan(3);
     await check(`staff-admin-audit-${lang}`);
+  });
+
+  it('lists departments and districts, adds a department (errors first), deactivates it, invites a handler of a department', async () => {
+    const words = {
+      en: { title: 'Departments and districts', add: 'Add department', missing: 'Enter the department’s name in English', added: 'is added', deactivate: 'Deactivate', off: 'is deactivated' },
+      zh: { title: '部门和区', add: '添加部门', missing: '请输入部门的英文名称', added: '已添加部门', deactivate: '停用', off: '已停用部门' },
+    }[lang];
+    await page.goto(app.base + urls.staffAdminDepartments(lang));
+    await expect(page.locator('h1').innerText()).resolves.toBe(words.title);
+    await check(`staff-admin-departments-${lang}`);
+
+    await page.goto(app.base + urls.staffAdminDepartmentNew(lang));
+    await page.getByRole('button', { name: words.add }).click();
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain(words.missing);
+    await check(`staff-admin-department-errors-${lang}`);
+    await page.fill('#name_en', `Tongzhou Foreign Investment Service Centre ${lang}`);
+    await page.fill('#name_zh', `通州区外商投资服务中心${lang}`);
+    await page.selectOption('#kind', 'district');
+    await page.selectOption('#district', 'tongzhou');
+    await page.getByRole('button', { name: words.add }).click();
+    await expect(page.locator('.staff-notice').innerText()).resolves.toContain(words.added);
+
+    const slug = `tongzhou-foreign-investment-service-centre-${lang}`;
+    await page.locator(`#department-${slug} button`).click();
+    await expect(page.locator('.staff-notice').innerText()).resolves.toContain(words.off);
+    await page.goto(app.base + urls.staffAdminDepartments(lang, { district: 'tongzhou' }));
+    await check(`staff-admin-departments-tongzhou-${lang}`);
+
+    await page.goto(app.base + urls.staffAdminInvite(lang));
+    await page.fill('#name', lang === 'en' ? 'Wang Lei' : '王磊');
+    await page.fill('#email', `wang.lei.${lang}@example.gov.cn`);
+    await page.selectOption('#role', 'department_handler');
+    await page.selectOption('#department', 'tongzhou-commerce-bureau');
+    await check(`staff-admin-invite-department-${lang}`);
+    await page.getByRole('button', { name: text.invite }).click();
+    await expect(page.locator('main').innerText()).resolves.toContain(text.once);
+
+    await page.goto(app.base + urls.staffAdminAudit(lang, { entity: 'department' }));
+    await expect(page.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    await check(`staff-admin-audit-departments-${lang}`);
   });
 });

@@ -126,8 +126,9 @@ describe.each(databaseTargets())('departments and districts (%s)', (target) => {
     expect(en.body).toMatch(/<th scope="row" lang="en">Haidian District<\/th><td lang="zh-CN">海淀区<\/td><td>1<\/td>/);
     const zh = await get(urls.staffAdminDepartments('zh', { district: 'bda', status: 'active' }), cookies.admin);
     expect(zh.body).toContain('部门和区');
-    expect(zh.body).toContain('北京经济技术开发区科技和产业促进局');
-    expect(zh.body).not.toContain('北京市商务局</td>');
+    // The name in the page's language heads the row.
+    expect(zh.body).toContain('<th scope="row" lang="zh-CN">北京经济技术开发区科技和产业促进局</th><td lang="en">Beijing Economic-Technological Development Area Science and Technology and Industry Promotion Bureau</td>');
+    expect(zh.body).not.toContain('>北京市商务局<');
     expect(zh.body).toContain('开发区');
     expect((await get(`${urls.staffAdminDepartments('en')}?kind=<x>&district='or&status=maybe`, cookies.admin)).statusCode).toBe(200);
   });
@@ -179,7 +180,7 @@ describe.each(databaseTargets())('departments and districts (%s)', (target) => {
     expect(invite.body).not.toContain('value="haidian-commerce-bureau"');
     const refused = await post(urls.staffAdminInvite('zh'), cookies.admin, { _csrf: csrf, name: 'Late Handler', email: 'late@example.gov', role: 'department_handler', department: 'haidian-commerce-bureau' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('请选择部门经办人所属的部门');
+    expect(refused.body).toContain('请选择部门承办人所属的部门');
     // The handler who has it still sees it on their account's form, marked, and can save without choosing another.
     const own = await get(urls.staffAdminUser('en', ids.department_handler), cookies.admin);
     expect(own.body).toContain('<option value="haidian-commerce-bureau" selected>Haidian District Commerce Bureau (deactivated)</option>');

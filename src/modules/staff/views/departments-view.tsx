@@ -16,6 +16,35 @@ export interface DepartmentsFilter {
 
 export type DepartmentNotice = { kind: 'created' | 'deactivated' | 'activated'; name: string };
 
+/** The name in the page's language first (the row's header), then the other, each marked with its language. */
+function NameHeaders({ lang }: { lang: Lang }) {
+  const en = <th scope="col">{t(lang, 'staff.admin.departments.nameEn')}</th>;
+  const zh = <th scope="col">{t(lang, 'staff.admin.departments.nameZh')}</th>;
+  return lang === 'zh' ? (
+    <>
+      {zh}
+      {en}
+    </>
+  ) : (
+    <>
+      {en}
+      {zh}
+    </>
+  );
+}
+
+function NameCells({ lang, row }: { lang: Lang; row: { nameEn: string; nameZh: string } }) {
+  const [first, second] = lang === 'zh' ? ([[row.nameZh, 'zh-CN'], [row.nameEn, 'en']] as const) : ([[row.nameEn, 'en'], [row.nameZh, 'zh-CN']] as const);
+  return (
+    <>
+      <th scope="row" lang={first[1]}>
+        {first[0]}
+      </th>
+      <td lang={second[1]}>{second[0]}</td>
+    </>
+  );
+}
+
 function DistrictsTable({ lang, districts }: { lang: Lang; districts: DistrictRow[] }) {
   return (
     <div class="table-wrap">
@@ -23,8 +52,7 @@ function DistrictsTable({ lang, districts }: { lang: Lang; districts: DistrictRo
         <caption class="visually-hidden">{t(lang, 'staff.admin.departments.districtsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t(lang, 'staff.admin.departments.nameEn')}</th>
-            <th scope="col">{t(lang, 'staff.admin.departments.nameZh')}</th>
+            <NameHeaders lang={lang} />
             <th scope="col">{t(lang, 'staff.admin.departments.users')}</th>
             <th scope="col">{t(lang, 'staff.admin.departments.departmentCount')}</th>
           </tr>
@@ -32,13 +60,10 @@ function DistrictsTable({ lang, districts }: { lang: Lang; districts: DistrictRo
         <tbody>
           {districts.map((d) => (
             <tr>
-              <th scope="row" lang="en">
-                {d.nameEn}
-              </th>
-              <td lang="zh-CN">{d.nameZh}</td>
+              <NameCells lang={lang} row={d} />
               <td>{d.users}</td>
               <td>
-                <a href={urls.staffAdminDepartments(lang, { district: d.id })}>{d.departments}</a>
+                <a href={`${urls.staffAdminDepartments(lang, { district: d.id })}#departments`}>{d.departments}</a>
               </td>
             </tr>
           ))}
@@ -69,8 +94,7 @@ function DepartmentsTable({ lang, staff, departments, districtName }: { lang: La
         <caption class="visually-hidden">{t(lang, 'staff.admin.departments.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t(lang, 'staff.admin.departments.nameEn')}</th>
-            <th scope="col">{t(lang, 'staff.admin.departments.nameZh')}</th>
+            <NameHeaders lang={lang} />
             <th scope="col">{t(lang, 'staff.admin.departments.kind')}</th>
             <th scope="col">{t(lang, 'staff.admin.district')}</th>
             <th scope="col">{t(lang, 'staff.admin.departments.users')}</th>
@@ -82,10 +106,7 @@ function DepartmentsTable({ lang, staff, departments, districtName }: { lang: La
         <tbody>
           {departments.map((d) => (
             <tr id={`department-${d.id}`}>
-              <th scope="row" lang="en">
-                {d.nameEn}
-              </th>
-              <td lang="zh-CN">{d.nameZh}</td>
+              <NameCells lang={lang} row={d} />
               <td>{t(lang, `staff.admin.departmentKind.${d.kind}`)}</td>
               <td>{d.districtId ? districtName(d.districtId) : '—'}</td>
               <td>{d.users}</td>
