@@ -88,6 +88,10 @@ export const CONTENT_FILTERS: { [K in ContentKind]: FilterSet<K> } = {
   'service-topics': {
     case_kind: { description: 'inquiry, demand, complaint or report', schema: z.enum(CASE_KINDS), matches: (i, v) => i.case_kinds.includes(v as never) },
   },
+  'service-reply-templates': {
+    topic: { description: 'id of a service topic: its templates and those for every topic', schema: z.string().regex(/^[a-z0-9-]{1,80}$/), matches: (i, v) => i.topics.length === 0 || i.topics.includes(String(v)) },
+    case_kind: { description: 'inquiry, demand, complaint or report', schema: z.enum(CASE_KINDS), matches: (i, v) => i.case_kinds.includes(v as never) },
+  },
 };
 
 /** Text every kind is searched in by `q`: both languages' text blocks. */

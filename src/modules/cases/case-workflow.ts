@@ -17,6 +17,7 @@ import { scopedCases, type CaseRow } from './case.repository.js';
 import { limitOf, type Deadlines } from './deadlines.js';
 import { serviceLimit } from './submit-case.js';
 import { trackingPageUrl } from './case-urls.js';
+import { citationsExist } from './case-citations.js';
 
 export type CaseActor = { type: 'enterprise' } | { type: 'staff'; staff: StaffPrincipal } | { type: 'system' };
 
@@ -55,6 +56,12 @@ export async function actorsOn(deps: WorkflowDeps, row: CaseRow, actor: CaseActo
   const held: Actor[] = [actor.staff.role];
   if (await isUnitMember(deps, row, actor.staff)) held.push('unit');
   return held;
+}
+
+/** The citations a timeline entry's data holds (a draft's, carried to its approval). */
+function citesIn(data: unknown): string[] {
+  const cites = data && typeof data === 'object' ? (data as { cites?: unknown }).cites : undefined;
+  return Array.isArray(cites) ? cites.filter((c): c is string => typeof c === 'string') : [];
 }
 
 function endOfDayOrInvalid(deps: WorkflowDeps, date: string, field: string): Date {
@@ -117,12 +124,16 @@ async function effectOf<A extends CaseAction>(deps: WorkflowDeps, row: CaseRow, 
     case 'answer':
     case 'approve_reply': {
       let body: string | null = (input as ActionInput<'answer'>).body ?? null;
+      let cites: string[] = (input as ActionInput<'approve_reply'>).cites ?? [];
       if (action === 'approve_reply' && !body) {
-        const draft = await deps.db.selectFrom('case_events').select('body').where('case_id', '=', row.id).where('action', '=', 'draft_reply').orderBy('id', 'desc').executeTakeFirst();
+        // Approved as drafted: the draft's text and the library items it cites.
+        const draft = await deps.db.selectFrom('case_events').select(['body', 'data']).where('case_id', '=', row.id).where('action', '=', 'draft_reply').orderBy('id', 'desc').executeTakeFirst();
         body = draft?.body ?? null;
+        if (!(input as ActionInput<'approve_reply'>).cites) cites = citesIn(draft?.data);
       }
       if (!body) throw new CaseActionError('invalid', 'body', 'required');
-      return { patch: { replied_at: now }, body, notice: 'replied', noticeDetail: body };
+      if (!citationsExist(deps.store, cites)) throw new CaseActionError('invalid', 'cites', 'unknown_citation');
+      return { patch: { replied_at: now }, body, data: cites.length ? { cites } : undefined, notice: 'replied', noticeDetail: body };
     }
     case 'mark_duplicate': {
       const { duplicate_of } = input as ActionInput<'mark_duplicate'>;
@@ -182,8 +193,11 @@ async function effectOf<A extends CaseAction>(deps: WorkflowDeps, row: CaseRow, 
     case 'return_draft': {
       return { patch: {}, body: (input as ActionInput<'deny_extension'>).reason };
     }
-    case 'draft_reply':
-      return { patch: {}, body: (input as ActionInput<'draft_reply'>).body };
+    case 'draft_reply': {
+      const { body, cites } = input as ActionInput<'draft_reply'>;
+      if (!citationsExist(deps.store, cites)) throw new CaseActionError('invalid', 'cites', 'unknown_citation');
+      return { patch: {}, body, data: cites.length ? { cites } : undefined };
+    }
     case 'record_return_visit':
     case 'rate': {
       const { resolved, satisfaction } = input as ActionInput<'rate'>;

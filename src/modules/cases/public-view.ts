@@ -7,6 +7,7 @@ import type { ContentStore, ServiceLimit } from '../content/index.js';
 import { REOPEN_WINDOW_DAYS, type CaseStatus } from './case-states.js';
 import type { CaseDb } from './case.tables.js';
 import { caseEvents, currentUnits, type CaseRow } from './case.repository.js';
+import { citationsOf, type Citation } from './case-citations.js';
 
 export interface PublicEvent {
   at: string;
@@ -18,6 +19,8 @@ export interface PublicEvent {
   due_at?: string;
   materials_due_at?: string;
   resolution_code?: string;
+  /** Library items a reply cites (policies, procedures), with their titles: shown as links. */
+  cites?: Citation[];
 }
 
 export interface PublicCaseView {
@@ -91,6 +94,7 @@ export async function publicView(db: CaseDb, store: ContentStore, row: CaseRow, 
         ...(typeof data.due_at === 'string' ? { due_at: data.due_at } : {}),
         ...(typeof data.materials_due_at === 'string' ? { materials_due_at: data.materials_due_at } : {}),
         ...(typeof data.resolution_code === 'string' ? { resolution_code: data.resolution_code } : {}),
+        ...(Array.isArray(data.cites) && data.cites.length ? { cites: citationsOf(store, data.cites) } : {}),
       };
     }),
   };

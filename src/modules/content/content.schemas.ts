@@ -9,7 +9,7 @@ import { checkTariffRows } from './kinds/tariff-rows.js';
 import { itemSchema as marketAccessItemSchema, listSchema as marketAccessListSchema } from './kinds/market-access.schemas.js';
 import { factQuestionSchema, parameterSchema, ruleSchema } from './kinds/rules.schemas.js';
 import { planStepSchema } from './kinds/plan.schemas.js';
-import { serviceLimitSchema, serviceTopicSchema } from './kinds/service-line.schemas.js';
+import { serviceLimitSchema, serviceReplyTemplateSchema, serviceTopicSchema } from './kinds/service-line.schemas.js';
 import { base, bilingualSchema, districtId, id, linkSchema, sourceSchema, text, url } from './content.primitives.js';
 
 export { SOURCE_DOCUMENTS, DISTRICT_IDS, sourceSchema, bilingualSchema, type Bilingual } from './content.primitives.js';
@@ -323,6 +323,7 @@ export const CONTENT_KINDS = {
   // The enterprise service line's catalogue: time limits (with units) and topics.
   'service-limits': serviceLimitSchema,
   'service-topics': serviceTopicSchema,
+  'service-reply-templates': serviceReplyTemplateSchema,
 } as const;
 
 /**
@@ -338,6 +339,7 @@ export const CONTENT_FILES: Partial<Record<ContentKind, { folder: string; file: 
   'plan-steps': { folder: 'plan', file: () => true },
   'service-limits': { folder: 'service-line', file: (name) => name === 'limits.json' },
   'service-topics': { folder: 'service-line', file: (name) => name === 'topics.json' },
+  'service-reply-templates': { folder: 'service-line', file: (name) => name === 'reply-templates.json' },
 };
 export type ContentKind = keyof typeof CONTENT_KINDS;
 /**

@@ -56,3 +56,20 @@ export const serviceTopicSchema = z
   })
   .strict();
 export type ServiceTopic = z.infer<typeof serviceTopicSchema>;
+
+/**
+ * Reply templates (content/service-line/reply-templates.json): a starting text per topic in both languages, which a
+ * handler picks in the reply form and completes. `{greeting}` and `{reference}` are filled in for the case; the text
+ * in brackets is for the handler to replace. A template without topics fits every topic.
+ */
+export const serviceReplyTemplateSchema = z
+  .object({
+    ...base,
+    order: z.number().int().nonnegative(),
+    topics: z.array(id).default([]),
+    case_kinds: z.array(z.enum(CASE_KINDS)).min(1),
+    en: z.object({ name: text, body: text }).strict(),
+    zh: z.object({ name: text, body: text }).strict(),
+  })
+  .strict();
+export type ServiceReplyTemplate = z.infer<typeof serviceReplyTemplateSchema>;
