@@ -2,7 +2,7 @@
 import { DEPARTMENT_KINDS, type StaffPrincipal } from '../../../platform/auth/index.js';
 import { urls } from '../../../platform/http/urls.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
-import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
+import { ErrorSummary, SelectField, type FieldError } from '../../../platform/views/forms.js';
 import type { DepartmentForm } from '../admin/admin-departments.js';
 import { nameIn, type DepartmentRow, type DistrictRow } from '../department.repository.js';
 import { t } from '../messages.js';
@@ -140,6 +140,7 @@ export function DepartmentsView({
 }) {
   const districtNames = new Map(districts.map((d) => [d.id, nameIn(lang, d)]));
   const districtName = (id: string) => districtNames.get(id) ?? id;
+  const any = { value: '', label: t(lang, 'staff.admin.users.any') };
   return (
     <div class="staff-admin">
       {notice && <Notice text={t(lang, `staff.admin.departments.notice.${notice.kind}`, { name: notice.name })} />}
@@ -155,40 +156,14 @@ export function DepartmentsView({
         </a>
       </p>
       <form method="get" action={`${urls.staffAdminDepartments(lang)}#departments`} class="filter-form" aria-label={t(lang, 'staff.admin.departments.filter')}>
-        <div class="field">
-          <label for="filter-kind">{t(lang, 'staff.admin.departments.kind')}</label>
-          <select id="filter-kind" name="kind">
-            <option value="">{t(lang, 'staff.admin.users.any')}</option>
-            {DEPARTMENT_KINDS.map((kind) => (
-              <option value={kind} selected={filter.kind === kind}>
-                {t(lang, `staff.admin.departmentKind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-district">{t(lang, 'staff.admin.district')}</label>
-          <select id="filter-district" name="district">
-            <option value="">{t(lang, 'staff.admin.users.any')}</option>
-            {districts.map((d) => (
-              <option value={d.id} selected={filter.district === d.id}>
-                {nameIn(lang, d)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-status">{t(lang, 'staff.admin.status')}</label>
-          <select id="filter-status" name="status">
-            <option value="">{t(lang, 'staff.admin.users.any')}</option>
-            <option value="active" selected={filter.status === 'active'}>
-              {t(lang, 'staff.admin.departments.active')}
-            </option>
-            <option value="inactive" selected={filter.status === 'inactive'}>
-              {t(lang, 'staff.admin.departments.inactive')}
-            </option>
-          </select>
-        </div>
+        <SelectField name="kind" label={t(lang, 'staff.admin.departments.kind')} selected={filter.kind} options={[any, ...DEPARTMENT_KINDS.map((kind) => ({ value: kind, label: t(lang, `staff.admin.departmentKind.${kind}`) }))]} />
+        <SelectField name="district" label={t(lang, 'staff.admin.district')} selected={filter.district} options={[any, ...districts.map((d) => ({ value: d.id, label: nameIn(lang, d) }))]} />
+        <SelectField
+          name="status"
+          label={t(lang, 'staff.admin.status')}
+          selected={filter.status}
+          options={[any, { value: 'active', label: t(lang, 'staff.admin.departments.active') }, { value: 'inactive', label: t(lang, 'staff.admin.departments.inactive') }]}
+        />
         <button type="submit" class="button button--secondary">
           {t(lang, 'staff.admin.departments.filterSubmit')}
         </button>
