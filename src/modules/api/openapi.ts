@@ -7,6 +7,7 @@ import { CONTENT_KINDS, type ContentKind } from '../content/index.js';
 import { CONTENT_FILTERS } from './content-filters.js';
 import { hoistDefinitions, jsonSchemaOf, problemResponse, problemSchema } from '../../platform/http/openapi-schema.js';
 import { toolPaths } from './openapi.tools.js';
+import { caseApiPaths } from '../cases/index.js';
 import { open311Paths } from '../open311/index.js';
 
 function listParameters(kind: ContentKind) {
@@ -85,7 +86,7 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
       description: 'Bilingual (en/zh) content of the Invest Beijing Foreign Investment Guide 2024–2025 and related measures. Every item carries its sources.',
     },
     servers: [{ url: baseUrl }],
-    paths: { ...paths, ...toolPaths(), ...open311Paths() },
+    paths: { ...paths, ...toolPaths(), ...open311Paths(), ...caseApiPaths() },
     components: { schemas },
   };
   return cached;

@@ -4,8 +4,19 @@
  */
 import type { AppModule } from '../module.js';
 import { deadlineWatch } from './deadline-watch.js';
+import { caseServices } from './case-services.js';
+import { caseOfRequest, ENTERPRISE_WRITE_LIMIT, registerCasesApi } from './cases.api.js';
+import { installUploads } from './attachments/accept-uploads.js';
+import { registerAttachmentsApi } from './attachments/attachments.api.js';
 
 export { CASE_STATUSES, CASE_ACTIONS, TRANSITIONS, type CaseStatus, type CaseAction } from './case-states.js';
+export { caseApiPaths } from './cases.openapi.js';
+// Attachments for the HTML form: acceptUploads reads a multipart request (files checked and stored, other fields
+// collected), attachUploads writes their rows once the case is filed, discardUploads removes files that get none.
+export { caseServices, type CaseServices } from './case-services.js';
+export { acceptUploads, attachUploads, discardUploads, installUploads, type AcceptedUploads, type RefusedUpload, type StoredUpload } from './attachments/accept-uploads.js';
+export { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type UploadRefusal } from './attachments/attachment-checks.js';
+export { submissionWait, countSubmission, type SubmissionWait } from './submission-limits.js';
 // Used by the Open311 module (src/modules/open311), which files and reads cases through them.
 export { FINISHED } from './case-states.js';
 export { submitCase, CaseInputError, type SubmittedCase } from './submit-case.js';
@@ -17,4 +28,14 @@ export { formatInstant } from './case-time.js';
 export const casesModule: AppModule = {
   name: 'cases',
   worker: (deps) => ({ periodic: [deadlineWatch(deps)] }),
+  // Multipart parsing for the pages' forms with files (acceptUploads); the pages themselves register here too.
+  routes: async (app) => {
+    await installUploads(app);
+  },
+  api: async (api, deps) => {
+    const { context, attachments } = caseServices(deps);
+    await installUploads(api);
+    registerCasesApi(api, context, deps.config);
+    registerAttachmentsApi(api, { context, storage: attachments, caseOf: (request) => caseOfRequest(context, request), writeLimit: ENTERPRISE_WRITE_LIMIT });
+  },
 };

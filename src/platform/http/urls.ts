@@ -68,6 +68,13 @@ export const routes = {
   staffAdminCalendarYear: '/:lang/staff/admin/calendar/years/:year',
   /** Prefix of the Open311 GeoReport v2 endpoint (its resources end in .json or .xml). */
   open311: '/open311/v2',
+  apiCases: '/api/v1/cases',
+  apiCase: '/api/v1/cases/:reference',
+  apiCaseMaterials: '/api/v1/cases/:reference/materials',
+  apiCaseRating: '/api/v1/cases/:reference/rating',
+  apiCaseReopen: '/api/v1/cases/:reference/reopen',
+  apiCaseAttachments: '/api/v1/cases/:reference/attachments',
+  apiCaseAttachment: '/api/v1/cases/:reference/attachments/:id',
 } as const;
 
 export const urls = {
@@ -130,6 +137,10 @@ export const urls = {
   openapi: () => '/api/openapi.json',
   api: (kind: string, id?: string) => (id ? `/api/v1/${kind}/${encodeURIComponent(id)}` : `/api/v1/${kind}`),
   apiWorkingDays: (query?: { from?: string; add?: number; to?: string }) => withQuery('/api/v1/calendar/working-days', query),
+  apiCases: () => '/api/v1/cases',
+  /** A case of the service line, or one of the enterprise's actions on it (the token goes in X-Case-Token, not here). */
+  apiCase: (reference: string, part?: 'materials' | 'rating' | 'reopen' | 'attachments') => `/api/v1/cases/${encodeURIComponent(reference)}${part ? `/${part}` : ''}`,
+  apiCaseAttachment: (reference: string, id: string) => `/api/v1/cases/${encodeURIComponent(reference)}/attachments/${encodeURIComponent(id)}`,
   stylesheet: () => '/assets/site.css',
   staffStylesheet: () => '/assets/staff.css',
   withQuery,
