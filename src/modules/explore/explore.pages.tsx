@@ -1,6 +1,7 @@
 /** Experience Beijing: the overview, statistics with charts, and the guide's narrative articles. */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t as tPlatform } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -55,7 +56,7 @@ export function registerExplorePages(app: FastifyInstance, deps: PageDeps): void
     body: (
       <>
         <PageHeader lang={lang} title={t(lang, 'statistics.title')} lead={t(lang, 'statistics.lead')} />
-        {lang === 'zh' && <p class="tag tag--unofficial">{t(lang, 'translation.unofficial')}</p>}
+        {lang === 'zh' && <p class="tag tag--unofficial">{tPlatform(lang, 'translation.unofficial')}</p>}
         <StatisticGroups lang={lang} stats={store.statistics} />
       </>
     ),

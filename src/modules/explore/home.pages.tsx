@@ -1,6 +1,7 @@
 /** Home: what Beijing offers, headline figures, the map, and the ways into the platform. */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t as tPlatform } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { tMap } from '../map/index.js';
 import { tDistricts } from '../districts/index.js';
 import { registerPage } from '../../platform/http/pages.js';
@@ -53,10 +54,10 @@ export function registerHomePage(app: FastifyInstance, deps: PageDeps): void {
             <p>{t(lang, 'home.planLead')}</p>
             <div class="hero__actions">
               <a class="button button--inverse hero__primary" href={urls.plan(lang)}>
-                {t(lang, 'nav.plan')}
+                {tPlatform(lang, 'nav.plan')}
               </a>
               <p class="hero__secondary">
-                {t(lang, 'home.orLabel')} <a href={urls.overview(lang)}>{t(lang, 'home.start')}</a> · <a href={urls.ask(lang)}>{t(lang, 'ask.title')}</a>
+                {t(lang, 'home.orLabel')} <a href={urls.overview(lang)}>{t(lang, 'home.start')}</a> · <a href={urls.ask(lang)}>{tPlatform(lang, 'ask.title')}</a>
               </p>
             </div>
           </div>

@@ -1,6 +1,7 @@
 /** Life in Beijing, the glossary and the about page. */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t as tPlatform } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -72,7 +73,7 @@ export function registerInfoPages(app: FastifyInstance, deps: PageDeps): void {
           <p>{t(lang, 'about.translation')}</p>
           <p>{t(lang, 'about.version', { version: store.version })}</p>
           <p>
-            <a href={urls.apiDocs()}>{t(lang, 'footer.api')}</a>
+            <a href={urls.apiDocs()}>{tPlatform(lang, 'footer.api')}</a>
           </p>
         </div>
       </>

@@ -1,5 +1,6 @@
 /** Statistics by group: a bar chart for each set of figures sharing a unit, and the full table with context. */
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { bi, formatNumber, local, Section } from '../../platform/views/components.js';
 import { DataNote } from '../../platform/views/sources.js';
 import { barChartSvg } from '../../platform/views/charts.js';

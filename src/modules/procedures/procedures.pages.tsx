@@ -115,7 +115,7 @@ export function registerProcedurePages(app: FastifyInstance, deps: PageDeps): vo
       description: text.summary,
       section: isLife ? 'nav.life' : 'nav.procedures',
       crumbs: [
-        isLife ? { label: t(lang, 'life.title'), href: urls.life(lang) } : { label: t(lang, 'procedures.title'), href: urls.procedures(lang) },
+        isLife ? { label: t(lang, 'nav.life'), href: urls.life(lang) } : { label: t(lang, 'procedures.title'), href: urls.procedures(lang) },
         { label: text.title },
       ],
       sources: [procedure, ...contacts].flatMap((i) => i.sources),
