@@ -13,6 +13,7 @@ import type { Db } from './platform/db/database.js';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from './platform/http/error-handler.js';
 import { ClientBudget, RenderShare } from './platform/http/page-guard.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { requestLogFields } from './platform/http/log-redaction.js';
 import { PageCache } from './platform/http/page-cache.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { ContentService, PageDeps } from './modules/content/index.js';
@@ -77,7 +78,8 @@ export function workerContributions(deps: WorkerDeps): WorkerContributions {
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    // Addresses are logged without the secrets some links carry (tracking and set-password tokens).
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, serializers: { req: requestLogFields } },
     trustProxy: trustProxyOption(config.TRUST_PROXY.setting),
     requestIdHeader: 'x-request-id',
     routerOptions: { ignoreTrailingSlash: true },
