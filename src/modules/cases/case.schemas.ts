@@ -54,18 +54,20 @@ export const caseSubmissionSchema = z
     consent: z.literal(true, { message: 'consent_required' }),
   })
   .superRefine((value, ctx) => {
-    if (value.anonymous && (value.contact_email || value.contact_phone)) {
-      ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'anonymous_with_contact' });
-    }
-    if (!value.anonymous && !value.contact_email && !value.contact_phone) {
-      ctx.addIssue({ code: 'custom', path: ['contact_email'], message: 'contact_required' });
-    }
-    if (value.fie_complaint && value.kind !== 'complaint') {
-      ctx.addIssue({ code: 'custom', path: ['fie_complaint'], message: 'fie_needs_complaint' });
-    }
-    if (value.fie_complaint && value.foreign_invested === false) {
-      ctx.addIssue({ code: 'custom', path: ['fie_complaint'], message: 'fie_needs_fie' });
-    }
+    for (const issue of submissionRuleIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.code });
   });
 export type CaseSubmission = z.output<typeof caseSubmissionSchema>;
+
+/**
+ * The rules between fields. zod runs them only once every field is valid on its own; the web form also checks them
+ * on the fields that are, so a visitor sees every problem at once.
+ */
+export function submissionRuleIssues(value: Partial<Pick<CaseSubmission, 'anonymous' | 'contact_email' | 'contact_phone' | 'fie_complaint' | 'kind' | 'foreign_invested'>>): { field: string; code: string }[] {
+  const issues: { field: string; code: string }[] = [];
+  if (value.anonymous && (value.contact_email || value.contact_phone)) issues.push({ field: 'anonymous', code: 'anonymous_with_contact' });
+  if (!value.anonymous && !value.contact_email && !value.contact_phone) issues.push({ field: 'contact_email', code: 'contact_required' });
+  if (value.fie_complaint && value.kind !== undefined && value.kind !== 'complaint') issues.push({ field: 'fie_complaint', code: 'fie_needs_complaint' });
+  if (value.fie_complaint && value.foreign_invested === false) issues.push({ field: 'fie_complaint', code: 'fie_needs_fie' });
+  return issues;
+}
 export type CaseSubmissionInput = z.input<typeof caseSubmissionSchema>;

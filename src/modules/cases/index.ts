@@ -8,6 +8,8 @@ import { caseServices } from './case-services.js';
 import { caseOfRequest, ENTERPRISE_WRITE_LIMIT, registerCasesApi } from './cases.api.js';
 import { installUploads } from './attachments/accept-uploads.js';
 import { registerAttachmentsApi } from './attachments/attachments.api.js';
+import { registerServiceFormPages } from './public-form.pages.js';
+import { registerTrackPages } from './track.pages.js';
 
 export { CASE_STATUSES, CASE_ACTIONS, TRANSITIONS, type CaseStatus, type CaseAction } from './case-states.js';
 export { caseApiPaths } from './cases.openapi.js';
@@ -29,8 +31,11 @@ export const casesModule: AppModule = {
   name: 'cases',
   worker: (deps) => ({ periodic: [deadlineWatch(deps)] }),
   // Multipart parsing for the pages' forms with files (acceptUploads); the pages themselves register here too.
-  routes: async (app) => {
+  routes: async (app, deps) => {
+    const { context } = caseServices(deps);
     await installUploads(app);
+    registerServiceFormPages(app, caseServices(deps), deps.config);
+    registerTrackPages(app, context);
   },
   api: async (api, deps) => {
     const { context, attachments } = caseServices(deps);

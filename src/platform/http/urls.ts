@@ -47,6 +47,9 @@ export const routes = {
   about: '/:lang/about',
   search: '/:lang/search',
   ask: '/:lang/ask',
+  service: '/:lang/service',
+  serviceTrack: '/:lang/service/track',
+  serviceTrackAction: '/:lang/service/track/:action',
   staffSignIn: '/:lang/staff',
   staffHome: '/:lang/staff/home',
   staffSetPassword: '/:lang/staff/set-password',
@@ -114,6 +117,11 @@ export const urls = {
   about: (lang: Lang) => `/${lang}/about`,
   search: (lang: Lang, query?: { q?: string; type?: string; page?: number }) => withQuery(`/${lang}/search`, query),
   ask: (lang: Lang, q?: string) => withQuery(`/${lang}/ask`, { q }),
+  /** The service line's form, optionally pre-filled (kind, topic, district, subject). */
+  service: (lang: Lang, prefill?: { kind?: string; topic?: string; district?: string; subject?: string }) => withQuery(`/${lang}/service`, prefill),
+  /** The tracking page; only the reference may travel in the address (the token is posted). */
+  serviceTrack: (lang: Lang, ref?: string) => withQuery(`/${lang}/service/track`, { ref }),
+  serviceTrackAction: (lang: Lang, action: 'materials' | 'rating' | 'reopen') => `/${lang}/service/track/${action}`,
   staffSignIn: (lang: Lang, notice?: string) => withQuery(`/${lang}/staff`, { notice }),
   staffHome: (lang: Lang) => `/${lang}/staff/home`,
   staffSetPassword: (lang: Lang, token?: string) => withQuery(`/${lang}/staff/set-password`, { token }),
