@@ -1,7 +1,7 @@
 /**
  * The service line's report charts: ECharts rendered to SVG on the server (no client script), like the platform's
  * bar charts (src/platform/views/charts.ts), for series over categories — received and answered per week as bars,
- * the on-time rate per week as a line. The SVG is an image with an accessible name; the page shows the same numbers
+ * the on-time rate per week as a line — and rates by long labels (a limit's name) as horizontal bars. The SVG is an image with an accessible name; the page shows the same numbers
  * in a table beside it, since a chart alone is not accessible. Rendered charts are cached by their inputs.
  */
 import { createRequire } from 'node:module';
@@ -49,7 +49,7 @@ export function seriesChartSvg(input: SeriesChartInput): string {
     animation: false,
     color: COLOURS,
     textStyle: { fontFamily: 'sans-serif', color: '#1d2330' },
-    legend: { top: 0, textStyle: { color: '#1d2330' } },
+    legend: { show: input.series.length > 1, top: 0, textStyle: { color: '#1d2330' } },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: input.categories, axisLabel: { color: '#4a5263', hideOverlap: true } },
     yAxis: { type: 'value', name: input.unit, max: input.max, minInterval: 1, axisLabel: { color: '#4a5263' }, nameTextStyle: { color: '#4a5263' } },
@@ -60,6 +60,57 @@ export function seriesChartSvg(input: SeriesChartInput): string {
       barMaxWidth: 18,
       ...(s.type === 'line' ? { symbol: 'circle', symbolSize: 7, connectNulls: false, lineStyle: { width: 2 } } : {}),
     })),
+  });
+  const svg = styleToAttributes(chart.renderToSVGString()).replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(input.title)}" focusable="false" `);
+  chart.dispose();
+  if (cache.size > 200) cache.clear();
+  cache.set(key, svg);
+  return svg;
+}
+
+export interface LabelledBarsInput {
+  title: string;
+  labels: string[];
+  values: number[];
+  unit: string;
+  max?: number;
+  width?: number;
+}
+
+/**
+ * A label in lines of at most `max` characters, broken between words (Chinese, without spaces, between characters):
+ * server rendering measures text without the font, so ECharts' own wrapping and margins misjudge long labels.
+ */
+export function wrapLabel(label: string, max: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []) {
+    const cjk = /^[\u3000-\u9fff\uff00-\uffef]$/.test(word);
+    const joined = line && !cjk && !/[\u3000-\u9fff\uff00-\uffef]$/.test(line) ? `${line} ${word}` : `${line}${word}`;
+    if (line && [...joined].length * (cjk ? 2 : 1) > max) {
+      lines.push(line);
+      line = word;
+    } else line = joined;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/** Horizontal bars for long labels (a limit's name): the labels get a fixed column, wrapped by wrapLabel. */
+export function labelledBarsSvg(input: LabelledBarsInput): string {
+  const key = JSON.stringify(['bars', input]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const width = input.width ?? 720;
+  const labelWidth = 260;
+  const chart = echartsLib().init(null, null, { renderer: 'svg', ssr: true, width, height: Math.max(120, 48 * input.labels.length + 50) });
+  chart.setOption({
+    animation: false,
+    textStyle: { fontFamily: 'sans-serif', color: '#1d2330' },
+    grid: { left: labelWidth + 16, right: 56, top: 10, bottom: 36, containLabel: false },
+    xAxis: { type: 'value', name: input.unit, nameLocation: 'middle', nameGap: 24, max: input.max, axisLabel: { color: '#4a5263' } },
+    yAxis: { type: 'category', inverse: true, data: input.labels.map((l) => wrapLabel(l, 34)), axisLabel: { color: '#1d2330', lineHeight: 15 } },
+    series: [{ type: 'bar', data: input.values, itemStyle: { color: COLOURS[1] }, barMaxWidth: 22, label: { show: true, position: 'right', color: '#1d2330' } }],
   });
   const svg = styleToAttributes(chart.renderToSVGString()).replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(input.title)}" focusable="false" `);
   chart.dispose();

@@ -8,7 +8,7 @@ import { csvDocument, type CsvCell } from './csv.js';
 import type { DashboardFigures, OpenRow, Share } from './dashboard-figures.js';
 import type { CaseListRow } from './dashboard.queries.js';
 import { tReports } from './messages.js';
-import { beijingMinute, percent, type ReportNames } from './report-format.js';
+import { beijingDue, beijingMinute, percent, type ReportNames } from './report-format.js';
 
 type Row = [figure: string, group: string, value: CsvCell, of: CsvCell, rate: CsvCell];
 
@@ -66,7 +66,7 @@ export function caseListCells(row: CaseListRow, names: ReportNames, lang: Lang):
     names.unit(row.lead_department_id),
     tReports(lang, `report.status.${row.status}`),
     beijingMinute(row.submitted_at),
-    beijingMinute(row.due_at),
+    beijingDue(row.due_at),
     row.answered_at ? beijingMinute(row.answered_at) : '',
     tReports(lang, `report.sla.${row.sla}`),
   ];

@@ -85,6 +85,34 @@ export function reportLimitIds(limits: readonly { id: string; stage: string }[])
   return limits.filter((l) => l.stage !== 'materials').map((l) => l.id);
 }
 
+type AnsweredRow = Awaited<ReturnType<typeof answeredGroups>>[number];
+
+/** Sums of the answered cases' groups: on time (overall and per limit, listed limits first), resolved, ratings. */
+export function answeredTotals(rows: readonly AnsweredRow[], limitIds: readonly string[]) {
+  const byLimit = new Map<string, Share>(limitIds.map((id) => [id, { yes: 0, of: 0 }]));
+  const onTime: Share = { yes: 0, of: 0 };
+  const resolution: Share = { yes: 0, of: 0 };
+  const satisfaction: DashboardFigures['satisfaction'] = { ratings: 0, sum: 0, distribution: [0, 0, 0, 0, 0] };
+  for (const row of rows) {
+    const met = row.sla === 'met' ? row.n : 0;
+    const limit = byLimit.get(row.limit_id) ?? byLimit.set(row.limit_id, { yes: 0, of: 0 }).get(row.limit_id)!;
+    for (const share of [onTime, limit]) {
+      share.yes += met;
+      share.of += row.n;
+    }
+    if (row.resolved !== null) {
+      resolution.of += row.n;
+      if (row.resolved) resolution.yes += row.n;
+    }
+    if (row.satisfaction !== null) {
+      satisfaction.ratings += row.n;
+      satisfaction.sum += row.satisfaction * row.n;
+      satisfaction.distribution[row.satisfaction - 1] += row.n;
+    }
+  }
+  return { onTime, byLimit, resolution, satisfaction };
+}
+
 export async function dashboardFigures(db: CaseDb, scope: StaffScope, filter: CaseFilter, period: ReportPeriod, now: Date, limitIds: string[]): Promise<DashboardFigures> {
   const [received, accepted, answered, medians, open] = await Promise.all([
     receivedByWeek(db, scope, filter, period),
@@ -98,31 +126,14 @@ export async function dashboardFigures(db: CaseDb, scope: StaffScope, filter: Ca
   const weekOf = (week: string) => weeks.get(week) ?? weeks.set(week, { week, received: 0, answered: 0, onTime: { yes: 0, of: 0 } }).get(week)!;
   for (const row of received) weekOf(row.week).received += row.n;
 
-  const byLimit = new Map<string, LimitFigures>(limitIds.map((limitId) => [limitId, { limitId, yes: 0, of: 0, medianHours: null }]));
-  const onTime: Share = { yes: 0, of: 0 };
-  const resolution: Share = { yes: 0, of: 0 };
-  const satisfaction: DashboardFigures['satisfaction'] = { ratings: 0, sum: 0, distribution: [0, 0, 0, 0, 0] };
+  const { onTime, resolution, satisfaction, byLimit: shares } = answeredTotals(answered, limitIds);
   for (const row of answered) {
-    const met = row.sla === 'met' ? row.n : 0;
     const week = weekOf(row.week);
     week.answered += row.n;
-    week.onTime.yes += met;
     week.onTime.of += row.n;
-    onTime.yes += met;
-    onTime.of += row.n;
-    const limit = byLimit.get(row.limit_id) ?? byLimit.set(row.limit_id, { limitId: row.limit_id, yes: 0, of: 0, medianHours: null }).get(row.limit_id)!;
-    limit.yes += met;
-    limit.of += row.n;
-    if (row.resolved !== null) {
-      resolution.of += row.n;
-      if (row.resolved) resolution.yes += row.n;
-    }
-    if (row.satisfaction !== null) {
-      satisfaction.ratings += row.n;
-      satisfaction.sum += row.satisfaction * row.n;
-      satisfaction.distribution[row.satisfaction - 1] += row.n;
-    }
+    if (row.sla === 'met') week.onTime.yes += row.n;
   }
+  const byLimit = new Map<string, LimitFigures>([...shares].map(([limitId, share]) => [limitId, { limitId, ...share, medianHours: null }]));
   for (const median of medians) {
     const limit = byLimit.get(median.limit_id);
     if (limit) limit.medianHours = median.hours;

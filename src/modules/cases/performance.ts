@@ -8,7 +8,7 @@
  * cell of that column is withheld too ("not published"). No unit below the district level and no case is shown.
  */
 import type { CaseDb } from './case.tables.js';
-import type { Share } from './dashboard-figures.js';
+import { answeredTotals, type Share } from './dashboard-figures.js';
 import { answeredGroups, districtGroups, receivedByWeek } from './dashboard.queries.js';
 import { lastTwelveMonths, type ReportPeriod } from './report-period.js';
 
@@ -51,27 +51,8 @@ export async function performanceFigures(db: CaseDb, today: string, now: Date, l
   const [weeks, answered, districts] = await Promise.all([receivedByWeek(db, all, {}, period), answeredGroups(db, all, {}, period, now), districtGroups(db, all, period, now)]);
   const received = weeks.reduce((sum, w) => sum + w.n, 0);
 
-  const onTime: Share = { yes: 0, of: 0 };
-  const resolution: Share = { yes: 0, of: 0 };
-  const limits = new Map<string, Share>(limitIds.map((id) => [id, { yes: 0, of: 0 }]));
-  let ratings = 0;
-  let ratingSum = 0;
-  for (const row of answered) {
-    const met = row.sla === 'met' ? row.n : 0;
-    onTime.yes += met;
-    onTime.of += row.n;
-    const limit = limits.get(row.limit_id) ?? limits.set(row.limit_id, { yes: 0, of: 0 }).get(row.limit_id)!;
-    limit.yes += met;
-    limit.of += row.n;
-    if (row.resolved !== null) {
-      resolution.of += row.n;
-      if (row.resolved) resolution.yes += row.n;
-    }
-    if (row.satisfaction !== null) {
-      ratings += row.n;
-      ratingSum += row.n * row.satisfaction;
-    }
-  }
+  const { onTime, resolution, satisfaction, byLimit: limits } = answeredTotals(answered, limitIds);
+  const { ratings, sum: ratingSum } = satisfaction;
 
   const limitList = [...limits];
   const answeredTotal = countCell(onTime.of);

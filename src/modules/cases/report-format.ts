@@ -31,6 +31,12 @@ export function beijingMinute(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** A due instant: at midnight it is the end of the day before, "2026-11-23 24:00", as the case pages write it. */
+export function beijingDue(at: Date): string {
+  const text = beijingMinute(at);
+  return text.endsWith(' 00:00') ? `${beijingMinute(new Date(at.getTime() - 60_000)).slice(0, 10)} 24:00` : text;
+}
+
 type Named = { id: string; name_en: string; name_zh: string };
 
 /** Names of what the reports group by, in one language. */
