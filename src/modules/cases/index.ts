@@ -26,6 +26,8 @@ export { caseSubmissionSchema, type CaseSubmission } from './case.schemas.js';
 export { caseContext, type CaseContext } from './case-context.js';
 export { caseDb, type CaseDb } from './case.tables.js';
 export { formatInstant } from './case-time.js';
+// The ways into the service line from other pages (policies, procedures, districts, the directory, /ask).
+export { serviceFormUrl, serviceTopicFor, ServiceLineLink, askOfficeText } from './case-entry-links.js';
 
 export const casesModule: AppModule = {
   name: 'cases',

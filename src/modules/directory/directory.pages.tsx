@@ -8,6 +8,7 @@ import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Section, local } from '../../platform/views/components.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import { ContactCard } from './contact-card.js';
+import { ServiceLineLink, serviceFormUrl } from '../cases/index.js';
 
 export function registerDirectoryPages(app: FastifyInstance, deps: PageDeps): void {
   registerPage(app, deps, routes.directory, ({ lang, store, query }) => {
@@ -60,6 +61,7 @@ export function registerDirectoryPages(app: FastifyInstance, deps: PageDeps): vo
               </ul>
             </Section>
           ))}
+          <ServiceLineLink lang={lang} place="directory" href={serviceFormUrl(lang, store, { district: store.get('districts', requested) ? requested : undefined })} />
           {lang === 'zh' && <p class="tag tag--unofficial">{tPlatform(lang, 'translation.unofficial')}</p>}
         </>
       ),

@@ -10,6 +10,7 @@ import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Bullets, Card, CardGrid, Empty, PageHeader, Section, local } from '../../platform/views/components.js';
 import { DataNote } from '../../platform/views/sources.js';
+import { ServiceLineLink, serviceFormUrl } from '../cases/index.js';
 import { ContactCard } from '../directory/index.js';
 import { districtRents } from './district-rents.js';
 import type { District } from '../content/index.js';
@@ -153,6 +154,7 @@ export function registerDistrictPages(app: FastifyInstance, deps: PageDeps): voi
               </ul>
             )}
           </Section>
+          <ServiceLineLink lang={lang} place="district" district={name} href={serviceFormUrl(lang, store, { district: district.id })} />
         </>
       ),
     };

@@ -13,6 +13,7 @@ import { PolicyFacetForm, SelectedFilters, facetLabel } from './policy-facets.js
 import { PolicyConditions } from './policy-conditions.js';
 import { PolicyParts } from './policy-parts.js';
 import { policyReferences, relatedPolicies } from './policy-relations.js';
+import { ServiceLineLink, serviceFormUrl } from '../cases/index.js';
 
 const PAGE_SIZE = 20;
 
@@ -169,6 +170,7 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
               </ul>
             </Section>
           )}
+          <ServiceLineLink lang={lang} place="policy" href={serviceFormUrl(lang, store, { policyCategory: policy.category, subject: text.title })} />
         </>
       ),
     };

@@ -7,6 +7,7 @@ import { routes, urls } from '../../platform/http/urls.js';
 import { Card, CardGrid, ExternalLink, PageHeader, Section, bi, local } from '../../platform/views/components.js';
 import { DataNote } from '../../platform/views/sources.js';
 import { DataTable } from '../content/index.js';
+import { ServiceLineLink, serviceFormUrl } from '../cases/index.js';
 import { ContactCard } from '../directory/index.js';
 import { PROCEDURE_CATEGORIES, type ContentStore, type Procedure } from '../content/index.js';
 
@@ -155,6 +156,7 @@ export function registerProcedurePages(app: FastifyInstance, deps: PageDeps): vo
               </ul>
             </Section>
           )}
+          <ServiceLineLink lang={lang} place="procedure" href={serviceFormUrl(lang, store, { procedureCategory: procedure.category, subject: text.title })} />
         </>
       ),
     };

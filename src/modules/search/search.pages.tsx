@@ -7,6 +7,7 @@ import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Pagination } from '../../platform/views/components.js';
 import { CONTENT_KINDS, type ContentKind, type ContentStore } from '../content/index.js';
 import { ContactCard } from '../directory/index.js';
+import { askOfficeText, serviceFormUrl } from '../cases/index.js';
 import { answerQuestion } from './answers.js';
 import type { SearchService } from './search.service.js';
 import { ResultList } from './views/results.js';
@@ -126,7 +127,8 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
           {!q && <p class="muted">{t(lang, 'ask.examples')}</p>}
           {answer && !answer.card && !answer.noAnswer && answer.intents.length > 0 && (
             <p class="panel notice" role="status">
-              {t(lang, 'ask.notStated')} <a href="#contacts-h">{t(lang, 'ask.askOffice')}</a>
+              {t(lang, 'ask.notStated')} <a href="#contacts-h">{t(lang, 'ask.askOffice')}</a> ·{' '}
+              <a href={serviceFormUrl(lang, store, { kind: 'inquiry', subject: q })}>{askOfficeText(lang)}</a>
             </p>
           )}
           <div lang={answerLang === lang ? undefined : 'zh-CN'}>
@@ -174,6 +176,9 @@ function AskSomeone({ lang, store, q, found }: { lang: Lang; store: ContentStore
   return (
     <section class="section" aria-labelledby="contacts-h">
       <h2 id="contacts-h">{t(lang, found ? 'ask.notSure' : 'ask.noAnswer')}</h2>
+      <p>
+        <a href={serviceFormUrl(lang, store, { kind: 'inquiry', subject: q })}>{askOfficeText(lang)}</a>
+      </p>
       <p>{t(lang, 'ask.contactsLead')}</p>
       <ul class="contact-grid">
         {fallbackContacts(store, q).map((c) => (
