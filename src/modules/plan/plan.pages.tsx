@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { tProcedures } from '../procedures/index.js';
 import { InvalidRequestError, NotFoundError } from '../../platform/http/errors.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
@@ -215,7 +216,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                       </ul>
                       {step.procedures[0].steps.flatMap((s) => s[lang].documents).length > 0 && (
                         <details>
-                          <summary>{t(lang, 'procedures.documents')}</summary>
+                          <summary>{tProcedures(lang, 'procedures.documents')}</summary>
                           <Bullets items={step.procedures[0].steps.flatMap((s) => s[lang].documents).slice(0, 12)} />
                         </details>
                       )}

@@ -2,6 +2,7 @@
 import type { AppModule } from '../module.js';
 import { registerProcedurePages } from './procedures.pages.js';
 export { LIFE_CATEGORIES, ProcedureGroups } from './procedures.pages.js';
+export { t as tProcedures } from './messages.js';
 
 export const proceduresModule: AppModule = {
   name: 'procedures',

@@ -1,6 +1,7 @@
 /** Procedures: ordered steps with documents, authority, time limits, links, tables and the offices to contact. */
 import type { FastifyInstance } from 'fastify';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -116,7 +117,7 @@ export function registerProcedurePages(app: FastifyInstance, deps: PageDeps): vo
       description: text.summary,
       section: isLife ? 'nav.life' : 'nav.procedures',
       crumbs: [
-        isLife ? { label: t(lang, 'nav.life'), href: urls.life(lang) } : { label: t(lang, 'procedures.title'), href: urls.procedures(lang) },
+        isLife ? { label: tPlatform(lang, 'nav.life'), href: urls.life(lang) } : { label: t(lang, 'procedures.title'), href: urls.procedures(lang) },
         { label: text.title },
       ],
       sources: [procedure, ...contacts].flatMap((i) => i.sources),
