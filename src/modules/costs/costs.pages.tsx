@@ -1,6 +1,7 @@
 /** Investment costs: utility prices, office rents, minimum wage and social insurance, as typed tables with units. */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t as tPlatform } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -27,7 +28,7 @@ export function registerCostPages(app: FastifyInstance, deps: PageDeps): void {
               {t(lang, 'costs.estimate')}
             </a>
           </p>
-          <nav class="on-this-page" aria-label={t(lang, 'layout.onThisPage')}>
+          <nav class="on-this-page" aria-label={tPlatform(lang, 'layout.onThisPage')}>
             <ul>
               {costs.map((c) => (
                 <li>

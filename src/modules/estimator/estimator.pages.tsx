@@ -1,6 +1,7 @@
 /** /:lang/costs/estimate: the cost estimator for up to three locations side by side, and its CSV download. */
 import type { FastifyInstance } from 'fastify';
 import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { tCosts } from '../costs/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { InvalidRequestError, NotFoundError } from '../../platform/http/errors.js';
@@ -253,7 +254,7 @@ export function registerEstimatorPages(app: FastifyInstance, deps: PageDeps, con
       description: t(lang, 'estimator.lead'),
       section: 'nav.tool.costs',
       status: errors.length ? 400 : 200,
-      crumbs: [{ label: t(lang, 'costs.title'), href: urls.costs(lang) }, { label: t(lang, 'estimator.title') }],
+      crumbs: [{ label: tCosts(lang, 'costs.title'), href: urls.costs(lang) }, { label: t(lang, 'estimator.title') }],
       sources: store.costs.flatMap((c) => c.sources),
       body: (
         <>

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { tCosts } from '../costs/index.js';
 import { tProcedures } from '../procedures/index.js';
 import { InvalidRequestError, NotFoundError } from '../../platform/http/errors.js';
 import { registerPage } from '../../platform/http/pages.js';
@@ -188,7 +189,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
               <Section id="costs" title={t(lang, 'plan.costsTitle')}>
                 <CostSection lang={lang} cost={cost} />
                 <p>
-                  <a href={links.estimator}>{t(lang, 'costs.estimate')}</a>
+                  <a href={links.estimator}>{tCosts(lang, 'costs.estimate')}</a>
                 </p>
               </Section>
               <Section id="steps" title={t(lang, 'plan.steps')}>
