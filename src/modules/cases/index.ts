@@ -10,6 +10,8 @@ import { installUploads } from './attachments/accept-uploads.js';
 import { registerAttachmentsApi } from './attachments/attachments.api.js';
 import { registerServiceFormPages } from './public-form.pages.js';
 import { registerTrackPages } from './track.pages.js';
+import { registerWorkbenchPages } from './workbench.pages.js';
+import { registerCasePages } from './case-page.pages.js';
 
 export { CASE_STATUSES, CASE_ACTIONS, TRANSITIONS, type CaseStatus, type CaseAction } from './case-states.js';
 export { caseApiPaths } from './cases.openapi.js';
@@ -26,6 +28,8 @@ export { caseSubmissionSchema, type CaseSubmission } from './case.schemas.js';
 export { caseContext, type CaseContext } from './case-context.js';
 export { caseDb, type CaseDb } from './case.tables.js';
 export { formatInstant } from './case-time.js';
+// Who may read a confidential case's content, for other staff pages that show cases (dashboard drill-downs).
+export { CASE_READERS, mayReadConfidential, seesCaseContent } from './case.access.js';
 // The ways into the service line from other pages (policies, procedures, districts, the directory, /ask).
 export { serviceFormUrl, serviceTopicFor, ServiceLineLink, askOfficeText } from './case-entry-links.js';
 
@@ -38,6 +42,9 @@ export const casesModule: AppModule = {
     await installUploads(app);
     registerServiceFormPages(app, caseServices(deps), deps.config);
     registerTrackPages(app, context);
+    // Staff: the workbench (queues, filters, bulk dispatch) and the case page (actions, timeline, confidential flag).
+    registerWorkbenchPages(app, caseServices(deps));
+    registerCasePages(app, caseServices(deps));
   },
   api: async (api, deps) => {
     const { context, attachments } = caseServices(deps);

@@ -2,7 +2,9 @@
  * English UI strings of the service line's public side (the form, the confirmation and the tracking page) and of the
  * links other pages show to it. Keys ending in .one/.other are a plural group, addressed by the base key.
  */
+import { staffEn } from './messages.staff.en.js';
 export const en = {
+  ...staffEn,
   'service.title': 'Contact the enterprise service line',
   'service.lead': 'Ask a question, make a demand, complain or report a problem to Beijing’s government offices. You get a reference number and the date by which you will hear back. No account is needed.',
   'service.trackLink': 'Already sent a request? Follow it here',

@@ -1,8 +1,10 @@
 /** Chinese UI strings of the service line's public side; the same keys as messages.en.ts. */
+import { staffZh } from './messages.staff.zh.js';
 import type { ChineseMessages } from '../../platform/i18n/i18n.js';
 import type { en } from './messages.en.js';
 
 export const zh = {
+  ...staffZh,
   'service.title': '联系企业服务专线',
   'service.lead': '向北京市政府部门咨询、提出诉求、投诉或举报。提交后您将获得受理编号和答复期限，无需注册账号。',
   'service.trackLink': '已经提交过？在这里查询进度',

@@ -26,6 +26,8 @@ export const en = {
   'staff.home.scopeDepartment': 'Department: {department}',
   'staff.home.signedInAt': 'Signed in',
   'staff.home.sessions': 'Your sessions',
+  'staff.home.serviceLine': 'Enterprise service line',
+  'staff.home.cases': 'Cases: queues, search and dispatch',
   'staff.signOut': 'Sign out',
   'staff.signOutEverywhere': 'Sign out everywhere',
   'staff.signOutEverywhere.hint': 'Ends every session of your account, on this device and on any other.',

@@ -29,6 +29,8 @@ export const zh = {
   'staff.home.scopeDepartment': '部门：{department}',
   'staff.home.signedInAt': '登录时间',
   'staff.home.sessions': '您的会话',
+  'staff.home.serviceLine': '企业服务专线',
+  'staff.home.cases': '诉求工作台：队列、搜索和派发',
   'staff.signOut': '退出登录',
   'staff.signOutEverywhere': '在所有设备上退出',
   'staff.signOutEverywhere.hint': '结束您账户的全部会话，包括本设备和其他设备。',

@@ -1,7 +1,10 @@
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { t } from '../messages.js';
 import { urls } from '../../../platform/http/urls.js';
-import type { StaffPrincipal } from '../../../platform/auth/index.js';
+import type { StaffPrincipal, StaffRole } from '../../../platform/auth/index.js';
+
+/** The roles the service line's workbench opens to (cases/case.access.ts CASE_READERS; the staff module cannot import it, as cases builds on staff). */
+const CASE_WORKBENCH_ROLES: readonly StaffRole[] = ['municipal_coordinator', 'acceptance_agent', 'district_officer', 'department_handler', 'viewer'];
 
 const timeFormat = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }),
@@ -43,6 +46,16 @@ export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrinc
             </li>
             <li>
               <a href={urls.staffAdminAudit(lang)}>{t(lang, 'staff.admin.audit.title')}</a>
+            </li>
+          </ul>
+        </>
+      )}
+      {CASE_WORKBENCH_ROLES.includes(staff.role) && (
+        <>
+          <h2>{t(lang, 'staff.home.serviceLine')}</h2>
+          <ul>
+            <li>
+              <a href={urls.staffCases(lang)}>{t(lang, 'staff.home.cases')}</a>
             </li>
           </ul>
         </>
