@@ -4,14 +4,15 @@
  */
 import { z } from 'zod';
 import { choice, decimal, integer, parseForm, text, type FormInput, type RawForm, type FormRule } from '../../platform/http/form.js';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { KeyOf, KeySuffix, Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import type { FieldError } from '../../platform/views/forms.js';
 import { DISTRICT_IDS, type ContentStore } from '../content/index.js';
 import { ELECTRICITY_CATEGORIES, ESTIMATE_LIMITS as L, estimateRequestSchema, GAS_PERIODS, HEATING_METHODS, VOLTAGES, type EstimateRequest } from './estimate.schemas.js';
 
 /** The field's own message (estimator.error.<field>): it says what to enter, and what it goes with. */
-const own = (field: string) => ({ message: (lang: Lang) => t(lang, `estimator.error.${field}`) });
-const labelled = (key: string) => ({ label: (lang: Lang) => t(lang, key) });
+const own = (field: KeySuffix<typeof t, 'estimator.error.'>) => ({ message: (lang: Lang) => t(lang, `estimator.error.${field}`) });
+const labelled = (key: KeyOf<typeof t>) => ({ label: (lang: Lang) => t(lang, key) });
 
 /** The form; the bounds are the request's (ESTIMATE_LIMITS), so a valid form always makes a valid request. */
 export const estimatorForm = z.object({

@@ -1,6 +1,7 @@
 /** /:lang/costs/estimate: the cost estimator for up to three locations side by side, and its CSV download. */
 import type { FastifyInstance } from 'fastify';
-import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { tCosts } from '../costs/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
@@ -250,15 +251,15 @@ export function registerEstimatorPages(app: FastifyInstance, deps: PageDeps, con
   registerPage(app, deps, routes.estimator, ({ lang, store, query, path }) => {
     const { estimates, errors, submitted, input } = run(store, query, lang);
     return {
-      title: t(lang, 'estimator.title'),
+      title: tPlatform(lang, 'estimator.title'),
       description: t(lang, 'estimator.lead'),
       section: 'nav.tool.costs',
       status: errors.length ? 400 : 200,
-      crumbs: [{ label: tCosts(lang, 'costs.title'), href: urls.costs(lang) }, { label: t(lang, 'estimator.title') }],
+      crumbs: [{ label: tCosts(lang, 'costs.title'), href: urls.costs(lang) }, { label: tPlatform(lang, 'estimator.title') }],
       sources: store.costs.flatMap((c) => c.sources),
       body: (
         <>
-          <PageHeader lang={lang} title={t(lang, 'estimator.title')} lead={t(lang, 'estimator.lead')} />
+          <PageHeader lang={lang} title={tPlatform(lang, 'estimator.title')} lead={t(lang, 'estimator.lead')} />
           {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
           <EstimatorForm lang={lang} store={store} input={input} invalid={errors.map((e) => e.field)} />
           {submitted && estimates.length > 0 && (

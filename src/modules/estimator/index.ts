@@ -5,6 +5,7 @@ import { registerEstimatorApi } from './estimator.api.js';
 export { estimateRequestSchema } from './estimate.schemas.js';
 export { EstimateInputError, estimateCosts, type Estimate } from './estimate.js';
 export { multiplyToWholeYuan, multiplyToYuan } from './money.js';
+export { t as tEstimator } from './messages.js';
 
 export const estimatorModule: AppModule = {
   name: 'estimator',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { decimal, field, text, type FormInput } from '../../platform/http/form.js';
 import { t } from '../../platform/i18n/i18n.js';
+import { tEstimator } from '../estimator/index.js';
 
 /** Earliest and latest start dates a plan accepts: deadlines counted from them stay real calendar dates. */
 export const START_RANGE = { min: '2000-01-01', max: '2099-12-31' } as const;
@@ -22,7 +23,7 @@ export function isPlanDate(value: string): boolean {
 
 export const planForm = z.object({
   /** Also the area the suggested locations are ranked for (at most the ranking's 1,000,000 m²). */
-  office_area: decimal({ positive: true, max: 1_000_000 }, { label: (lang) => t(lang, 'estimator.officeArea') }),
+  office_area: decimal({ positive: true, max: 1_000_000 }, { label: (lang) => tEstimator(lang, 'estimator.officeArea') }),
   /** Read by the cost estimate, which checks it with the number of staff (planEstimate). */
   salary: text(),
   start: field(z.string().refine(isPlanDate).optional(), { label: (lang) => t(lang, 'plan.start') }),

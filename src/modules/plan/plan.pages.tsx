@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { tEstimator } from '../estimator/index.js';
 import { tCosts } from '../costs/index.js';
 import { tProcedures } from '../procedures/index.js';
 import { InvalidRequestError, NotFoundError } from '../../platform/http/errors.js';
@@ -73,15 +74,15 @@ function CostSection({ lang, cost }: { lang: Lang; cost: PlanEstimate | null }) 
       <ul class="bullets">
         {estimate.components.map((c) => (
           <li>
-            {c.name[lang]}: {c.amount_range_cny ? `${formatNumber(c.amount_range_cny.min, lang)}–${formatNumber(c.amount_range_cny.max, lang)}` : c.amount_cny === null ? t(lang, 'estimator.notPriced') : formatNumber(c.amount_cny, lang)} {t(lang, 'estimator.yuan')} <span class="muted">({c.formula_text[lang]})</span>
+            {c.name[lang]}: {c.amount_range_cny ? `${formatNumber(c.amount_range_cny.min, lang)}–${formatNumber(c.amount_range_cny.max, lang)}` : c.amount_cny === null ? tEstimator(lang, 'estimator.notPriced') : formatNumber(c.amount_cny, lang)} {tEstimator(lang, 'estimator.yuan')} <span class="muted">({c.formula_text[lang]})</span>
           </li>
         ))}
       </ul>
       <p>
         <strong>
-          {t(lang, 'plan.cost.totalPerYear')}: {formatNumber(estimate.total, lang)} {t(lang, 'estimator.yuan')}
+          {t(lang, 'plan.cost.totalPerYear')}: {formatNumber(estimate.total, lang)} {tEstimator(lang, 'estimator.yuan')}
         </strong>{' '}
-        · {t(lang, 'estimator.totalRange')}: {formatNumber(estimate.total_range.min, lang)}–{formatNumber(estimate.total_range.max, lang)}
+        · {tEstimator(lang, 'estimator.totalRange')}: {formatNumber(estimate.total_range.min, lang)}–{formatNumber(estimate.total_range.max, lang)}
       </p>
       <Bullets items={estimate.notes.map((n) => n[lang])} />
     </>
@@ -246,11 +247,11 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                 <legend>{t(lang, 'plan.extra')}</legend>
                 <div class="form-grid">
                   <div class="field">
-                    <label for="office_area">{t(lang, 'estimator.officeArea')}</label>
+                    <label for="office_area">{tEstimator(lang, 'estimator.officeArea')}</label>
                     <input id="office_area" name="office_area" inputMode="decimal" value={extras.input.office_area ?? ''} />
                   </div>
                   <div class="field">
-                    <label for="salary">{t(lang, 'estimator.salary')}</label>
+                    <label for="salary">{tEstimator(lang, 'estimator.salary')}</label>
                     <input id="salary" name="salary" inputMode="decimal" value={extras.input.salary ?? ''} />
                   </div>
                   <div class="field">

@@ -37,6 +37,9 @@ export interface Translator<Key extends string, Plural extends string = never> {
 /** The keys a translator accepts, to type a key held in a variable (`const NOTICES: Record<Notice, KeyOf<typeof t>>`). */
 export type KeyOf<T> = T extends Translator<infer Key, infer _Plural> ? Key : never;
 
+/** The rest of the keys under a prefix: `KeySuffix<typeof t, 'estimator.error.'>` is every field with its own error message. */
+export type KeySuffix<T, Prefix extends string> = KeyOf<T> extends infer Key ? (Key extends `${Prefix}${infer Rest}` ? Rest : never) : never;
+
 const pluralRules: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules('en'), zh: new Intl.PluralRules('zh') };
 
 /** `t(lang, key, params)` over a pair of catalogues: `{name}` placeholders are filled from `params`. */

@@ -5,7 +5,7 @@
 import { en } from './catalogue.en.js';
 import { zh } from './catalogue.zh.js';
 
-export { defineMessages, type ChineseMessages, type KeyOf, type MessageParams, type Translator } from './define-messages.js';
+export { defineMessages, type ChineseMessages, type KeyOf, type KeySuffix, type MessageParams, type Translator } from './define-messages.js';
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -1,5 +1,6 @@
 /** The estimator's GET form: locations to compare, then the quantities to price. */
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { urls } from '../../../platform/http/urls.js';
 import type { ContentStore } from '../../content/index.js';
 import { locationOptions, type EstimatorInput } from '../estimator.form.js';
