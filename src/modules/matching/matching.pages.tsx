@@ -1,6 +1,7 @@
 /** /:lang/policies-for-me: the questionnaire, the policies that apply and why, and "what if" one answer changes. */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
+import { tPolicies } from '../policies/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -42,7 +43,7 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
       description: t(lang, 'match.lead'),
       section: 'nav.tool.policiesForMe',
       status: errors.length ? 400 : 200,
-      crumbs: [{ label: t(lang, 'policies.title'), href: urls.policies(lang) }, { label: t(lang, 'match.title') }],
+      crumbs: [{ label: tPolicies(lang, 'policies.title'), href: urls.policies(lang) }, { label: t(lang, 'match.title') }],
       sources: book.rules.flatMap((r) => r.sources).slice(0, 20),
       body: (
         <>

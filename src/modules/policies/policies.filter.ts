@@ -2,11 +2,13 @@
  * The policy library's query: words, facets (combined with AND across facets, OR within one), sort and page.
  * The whole state lives in the URL, so every view can be shared and works without JavaScript.
  */
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { POLICY_AUDIENCES, POLICY_CATEGORIES, type ContentStore, type Policy } from '../content/index.js';
 
 export const FACETS = ['category', 'topic', 'level', 'issuer', 'year', 'industry', 'audience'] as const;
 export type Facet = (typeof FACETS)[number];
+export const POLICY_LEVELS = ['national', 'municipal', 'district', 'park'] as const satisfies readonly Policy['level'][];
 
 export interface PolicyQuery {
   q: string;
@@ -31,7 +33,7 @@ export function facetValues(policy: Policy, facet: Facet): string[] {
 function knownValues(store: ContentStore, facet: Facet): Set<string> {
   if (facet === 'category') return new Set(POLICY_CATEGORIES);
   if (facet === 'audience') return new Set(POLICY_AUDIENCES);
-  if (facet === 'level') return new Set(['national', 'municipal', 'district', 'park']);
+  if (facet === 'level') return new Set(POLICY_LEVELS);
   return new Set(store.policies.flatMap((p) => facetValues(p, facet)));
 }
 

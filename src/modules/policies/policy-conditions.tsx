@@ -2,7 +2,8 @@
  * Who a policy is for, as the rules read the guide: each rule's benefit and its conditions in words, each with the
  * sentence of the source that sets it, and a way to check them against the investor's own answers.
  */
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { urls } from '../../platform/http/urls.js';
 import { UnofficialTranslation } from '../../platform/views/sources.js';
 import type { Condition, Leaf, Rule } from '../content/index.js';

@@ -1,23 +1,21 @@
 /** The facet form of the policy library: checkboxes with counts per value, sorting, and chips to remove a filter. */
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, type KeySuffix, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { urls } from '../../platform/http/urls.js';
-import type { ContentStore } from '../content/index.js';
-import { FACETS, policyQueryString, type Facet, type PolicyQuery, type PolicyResults } from './policies.filter.js';
+import { POLICY_AUDIENCES, POLICY_CATEGORIES, type ContentStore } from '../content/index.js';
+import { FACETS, POLICY_LEVELS, policyQueryString, type Facet, type PolicyQuery, type PolicyResults } from './policies.filter.js';
 
-/** The label of one facet value in the page's language. */
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+/** Topics are ids in the content without a list of their own: the labels here are that list. */
+const isTopic = (value: string): value is KeySuffix<typeof t, 'policies.topic.'> => `policies.topic.${value}` in t.catalogues.en;
+
+/** The label of one facet value in the page's language (values come from the content, so each has one). */
 export function facetLabel(store: ContentStore, facet: Facet, value: string, lang: Lang): string {
   switch (facet) {
-    case 'category': return t(lang, `policies.category.${value}`);
-    case 'level': return t(lang, `policies.level.${value}`);
-    case 'audience': return t(lang, `policies.audience.${value}`);
-    case 'topic': {
-      const key = `policies.topic.${value}`;
-      try {
-        return t(lang, key);
-      } catch {
-        return value;
-      }
-    }
+    case 'category': return isOneOf(POLICY_CATEGORIES, value) ? t(lang, `policies.category.${value}`) : value;
+    case 'level': return isOneOf(POLICY_LEVELS, value) ? t(lang, `policies.level.${value}`) : value;
+    case 'audience': return isOneOf(POLICY_AUDIENCES, value) ? t(lang, `policies.audience.${value}`) : value;
+    case 'topic': return isTopic(value) ? t(lang, `policies.topic.${value}`) : value;
     case 'industry': return store.get('industries', value)?.[lang].name ?? value;
     case 'issuer': return store.policies.find((p) => p.issuer?.en === value)?.issuer?.[lang] ?? value;
     case 'year': return value;
@@ -65,7 +63,7 @@ export function PolicyFacetForm({ lang, store, query, results }: { lang: Lang; s
         );
       })}
       <button type="submit" class="button">
-        {t(lang, 'filter.apply')}
+        {tPlatform(lang, 'filter.apply')}
       </button>
     </form>
   );
@@ -86,7 +84,7 @@ export function SelectedFilters({ lang, store, query }: { lang: Lang; store: Con
         </li>
       ))}
       <li>
-        <a href={urls.policies(lang)}>{t(lang, 'filter.clear')}</a>
+        <a href={urls.policies(lang)}>{tPlatform(lang, 'filter.clear')}</a>
       </li>
     </ul>
   );

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { InvalidRequestError, NotFoundError } from '../../platform/http/errors.js';
 import { PageCache } from '../../platform/http/page-cache.js';
 import { sendCachedPage } from '../../platform/http/pages.js';
-import { isLang, t, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import type { ContentService, Policy } from '../content/index.js';
 
@@ -35,11 +36,11 @@ ${p.topics.map((topic) => `    <category term="${xml(topic)}"/>`).join('\n')}
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
   <id>${xml(baseUrl + selfPath)}</id>
-  <title>${xml(`${t(lang, 'site.name')} — ${t(lang, 'policies.title')}`)}</title>
+  <title>${xml(`${tPlatform(lang, 'site.name')} — ${t(lang, 'policies.title')}`)}</title>
   <link rel="self" href="${xml(baseUrl + selfPath)}"/>
   <link rel="alternate" type="text/html" href="${xml(baseUrl + urls.policies(lang))}"/>
   <updated>${updated}</updated>
-  <author><name>${xml(t(lang, 'site.name'))}</name></author>
+  <author><name>${xml(tPlatform(lang, 'site.name'))}</name></author>
 ${entries.join('\n')}
 </feed>
 `;

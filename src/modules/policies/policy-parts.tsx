@@ -1,5 +1,6 @@
 /** The numbered measures of a policy (e.g. the 25 measures of 2021), grouped, with responsible departments. */
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { Section } from '../../platform/views/components.js';
 import type { Policy } from '../content/index.js';
 
