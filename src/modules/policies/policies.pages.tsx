@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { t as tPlatform } from '../../platform/i18n/i18n.js';
 import { t } from './messages.js';
+import { tSearch } from '../search/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -165,7 +166,7 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
               <ul class="link-list">
                 {references.map((r) => (
                   <li>
-                    <a href={r.url[lang]}>{r.title[lang]}</a> <span class="muted">— {tPlatform(lang, `search.type.${r.type}`)}</span>
+                    <a href={r.url[lang]}>{r.title[lang]}</a> <span class="muted">— {tSearch(lang, `search.type.${r.type}`)}</span>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 /** What a policy page links to: policies on the same subject, and the places on the platform that mention it. */
 import type { ContentStore, Policy } from '../content/index.js';
-import type { SearchIndex } from '../search/index.js';
+import type { SearchIndex, SearchType } from '../search/index.js';
 
 export function relatedPolicies(store: ContentStore, policy: Policy, limit = 6): Policy[] {
   const shared = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x)).length;
@@ -17,7 +17,7 @@ export function relatedPolicies(store: ContentStore, policy: Policy, limit = 6):
 }
 
 /** Passages outside the policy library that cite the policy by document number or full title. */
-export function policyReferences(index: SearchIndex, policy: Policy): { title: { en: string; zh: string }; url: { en: string; zh: string }; type: string }[] {
+export function policyReferences(index: SearchIndex, policy: Policy): { title: { en: string; zh: string }; url: { en: string; zh: string }; type: SearchType }[] {
   const needles = [policy.doc_number, policy.doc_number_zh, policy.en.title.length > 25 ? policy.en.title : undefined, policy.zh.title.length > 10 ? policy.zh.title : undefined]
     .filter((n): n is string => Boolean(n))
     .map((n) => n.toLowerCase());

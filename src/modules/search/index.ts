@@ -8,6 +8,8 @@ export { registerSearchApi } from './search.api.js';
 export { registerSearchPages } from './search.pages.js';
 export { answerQuestion, type Answer } from './answers.js';
 export { answerQuerySchema, searchQuerySchema, suggestQuerySchema } from './search.schemas.js';
+export { t as tSearch } from './messages.js';
+export { SEARCH_TYPES, type SearchType } from './search-units.js';
 
 export const searchModule: AppModule = {
   name: 'search',

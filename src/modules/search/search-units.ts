@@ -10,9 +10,14 @@ import { statisticSentence, tableRowText, contactText } from './passages.js';
 
 export type Bi = { en: string; zh: string };
 
+/** The kinds of content the index holds (the units below are of no other kind), each with its label (search.type.*). */
+export const SEARCH_TYPES = ['districts', 'contacts', 'zones', 'industries', 'parks', 'projects', 'policies', 'procedures', 'costs', 'statistics', 'glossary', 'market-access-items', 'articles'] as const satisfies readonly ContentKind[];
+export type SearchType = (typeof SEARCH_TYPES)[number];
+export const isSearchType = (value: string): value is SearchType => (SEARCH_TYPES as readonly string[]).includes(value);
+
 export interface SearchUnit {
   key: string;
-  type: ContentKind;
+  type: SearchType;
   id: string;
   title: Bi;
   passage: Bi;
@@ -143,7 +148,7 @@ export function buildSearchUnits(store: ContentStore): SearchUnit[] {
 
 function addTableRows(
   add: (unit: Omit<SearchUnit, 'key' | 'main'> & { part?: string }) => void,
-  type: ContentKind, id: string, table: ContentTable, title: Bi, url: Bi, source: SourceRef,
+  type: SearchType, id: string, table: ContentTable, title: Bi, url: Bi, source: SourceRef,
 ): void {
   table.rows.forEach((row, index) => {
     add({ type, id, part: `${table.id}-${index + 1}`, title: both((l) => `${title[l]} — ${table[l].caption}`), passage: both((l) => tableRowText(table, row, l)), url, source, keywords: id });

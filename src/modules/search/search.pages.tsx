@@ -1,11 +1,13 @@
 /** /:lang/search (one box for everything) and /:lang/ask (questions answered with citations). */
 import type { FastifyInstance } from 'fastify';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { PageHeader, Pagination } from '../../platform/views/components.js';
-import { CONTENT_KINDS, type ContentKind, type ContentStore } from '../content/index.js';
+import type { ContentStore } from '../content/index.js';
+import { isSearchType, type SearchType } from './search-units.js';
 import { ContactCard } from '../directory/index.js';
 import { askOfficeText, serviceFormUrl } from '../cases/index.js';
 import { answerQuestion } from './answers.js';
@@ -28,8 +30,8 @@ function NextSteps({ lang }: { lang: Lang }) {
           <a href={urls.ask(lang)}>{t(lang, 'search.tipAsk')}</a>
         </li>
         <li>
-          <a href={urls.policies(lang)}>{t(lang, 'search.tipPolicies')}</a> · <a href={urls.procedures(lang)}>{t(lang, 'nav.procedures')}</a> ·{' '}
-          <a href={urls.directory(lang)}>{t(lang, 'nav.directory')}</a>
+          <a href={urls.policies(lang)}>{t(lang, 'search.tipPolicies')}</a> · <a href={urls.procedures(lang)}>{tPlatform(lang, 'nav.procedures')}</a> ·{' '}
+          <a href={urls.directory(lang)}>{tPlatform(lang, 'nav.directory')}</a>
         </li>
       </ul>
     </div>
@@ -55,19 +57,19 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
     const input = readForm(searchForm, query);
     const q = input.q ?? '';
     const requestedType = input.type ?? '';
-    const type = (Object.keys(CONTENT_KINDS) as string[]).includes(requestedType) ? (requestedType as ContentKind) : undefined;
+    const type = isSearchType(requestedType) ? requestedType : undefined;
     const page = Math.max(1, Math.min(100, Number(input.page ?? '') || 1));
     const outcome = q ? search.current.search(q, { lang, type, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null;
     const pages = outcome ? Math.ceil(outcome.total / PAGE_SIZE) : 0;
     return {
-      title: q ? t(lang, 'search.titleFor', { q }) : t(lang, 'search.title'),
+      title: q ? t(lang, 'search.titleFor', { q }) : tPlatform(lang, 'search.title'),
       section: undefined,
-      crumbs: [{ label: t(lang, 'search.title') }],
+      crumbs: [{ label: tPlatform(lang, 'search.title') }],
       sources: outcome?.hits.map((h) => h.unit.source) ?? [],
       body: (
         <>
-          <PageHeader lang={lang} title={t(lang, 'search.title')} lead={t(lang, 'search.lead')} />
-          <SearchForm lang={lang} q={q} action={urls.search(lang)} label={t(lang, 'search.label')} button={t(lang, 'search.button')} />
+          <PageHeader lang={lang} title={tPlatform(lang, 'search.title')} lead={t(lang, 'search.lead')} />
+          <SearchForm lang={lang} q={q} action={urls.search(lang)} label={tPlatform(lang, 'search.label')} button={tPlatform(lang, 'search.button')} />
           {outcome?.didYouMean && (
             <p class="did-you-mean">
               {t(lang, 'search.didYouMean')} <a href={urls.search(lang, { q: outcome.didYouMean })}>{outcome.didYouMean}</a>
@@ -86,7 +88,7 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
                       {t(lang, 'search.allTypes')}
                     </a>
                   </li>
-                  {(Object.entries(outcome.countsByType) as [ContentKind, number][]).map(([kind, count]) => (
+                  {(Object.entries(outcome.countsByType) as [SearchType, number][]).map(([kind, count]) => (
                     <li>
                       <a href={urls.search(lang, { q, type: kind })} aria-current={type === kind ? 'page' : undefined}>
                         {t(lang, `search.type.${kind}`)} ({count})
@@ -117,12 +119,12 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
     const answerLang: Lang = lang === 'en' && /\p{Script=Han}/u.test(q) && !/[A-Za-z]{3}/.test(q) ? 'zh' : lang;
     const answer = q.length >= 2 ? answerQuestion(search.current, store, q, answerLang) : null;
     return {
-      title: q ? t(lang, 'ask.titleFor', { q }) : t(lang, 'ask.title'),
-      crumbs: [{ label: t(lang, 'ask.title') }],
+      title: q ? t(lang, 'ask.titleFor', { q }) : tPlatform(lang, 'ask.title'),
+      crumbs: [{ label: tPlatform(lang, 'ask.title') }],
       sources: answer ? [...(answer.card ? [answer.card.source] : []), ...answer.passages.map((h) => h.unit.source)] : [],
       body: (
         <>
-          <PageHeader lang={lang} title={t(lang, 'ask.title')} lead={t(lang, 'ask.lead')} />
+          <PageHeader lang={lang} title={tPlatform(lang, 'ask.title')} lead={t(lang, 'ask.lead')} />
           <SearchForm lang={lang} q={q} action={urls.ask(lang)} label={t(lang, 'ask.label')} button={t(lang, 'ask.button')} />
           {!q && <p class="muted">{t(lang, 'ask.examples')}</p>}
           {answer && !answer.card && !answer.noAnswer && answer.intents.length > 0 && (
@@ -151,7 +153,7 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps, search
                     <>
                       {' · '}
                       <a href={answer.card.source.url} rel="noopener">
-                        {t(answerLang, 'sources.official')}
+                        {tPlatform(answerLang, 'sources.official')}
                       </a>
                     </>
                   )}

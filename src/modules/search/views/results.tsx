@@ -1,5 +1,6 @@
 /** Search results: type, title, highlighted snippet and source of each passage. */
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { sectionLabel, sourceTitle } from '../../../platform/views/sources.js';
 import type { SearchHit } from '../search-index.js';
 import { highlightParts } from '../snippet.js';
