@@ -1,6 +1,7 @@
 /** /:lang/market-access: can a foreign investor do this activity in Beijing, and on what terms? */
 import type { FastifyInstance } from 'fastify';
 import { t } from '../../platform/i18n/i18n.js';
+import { tMatching } from '../matching/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -44,14 +45,14 @@ export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps):
               <input id="activity" name="activity" value={activity} maxLength={300} aria-describedby="activity-hint" />
             </div>
             <div class="field">
-              <label for="in_ftz">{t(lang, 'profile.inFtz')}</label>
+              <label for="in_ftz">{tMatching(lang, 'profile.inFtz')}</label>
               <select id="in_ftz" name="in_ftz">
-                <option value="no" selected={!inFtz}>{t(lang, 'profile.no')}</option>
-                <option value="yes" selected={inFtz}>{t(lang, 'profile.yes')}</option>
+                <option value="no" selected={!inFtz}>{tMatching(lang, 'profile.no')}</option>
+                <option value="yes" selected={inFtz}>{tMatching(lang, 'profile.yes')}</option>
               </select>
             </div>
             <div class={`field${badShare ? ' field--error' : ''}`}>
-              <label for="foreign_share_pct">{t(lang, 'profile.foreignShare')}</label>
+              <label for="foreign_share_pct">{tMatching(lang, 'profile.foreignShare')}</label>
               <input id="foreign_share_pct" name="foreign_share_pct" value={form.input.foreign_share_pct ?? ''} inputMode="decimal" />
             </div>
             <button type="submit" class="button">{t(lang, 'access.submit')}</button>

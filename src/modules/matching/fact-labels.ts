@@ -3,16 +3,23 @@
  * code the rules store ("wfoe", "haidian", true). Used by the API's reasons and by the pages alike.
  */
 import type { ContentStore } from '../content/index.js';
-import { numberFormat, t, type Lang } from '../../platform/i18n/i18n.js';
-import { FACTS, type FactName } from '../content/index.js';
+import { numberFormat, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
+import { BUSINESS_LINES, ENTITY_TYPES, FACTS, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from '../content/index.js';
 
-const ENUM_KEYS: Partial<Record<FactName, string>> = {
-  entity_type: 'profile.entity.',
-  statuses: 'profile.status.',
-  investor_origin: 'profile.origin.',
-  investor_type: 'profile.investorType.',
-  business_lines: 'profile.businessLine.',
-};
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** The label of a value of a fact whose values are a fixed list: the questionnaire's label of that choice. */
+function choiceLabel(lang: Lang, fact: FactName, value: string): string | undefined {
+  switch (fact) {
+    case 'entity_type': return isOneOf(ENTITY_TYPES, value) ? t(lang, `profile.entity.${value}`) : undefined;
+    case 'statuses': return isOneOf(STATUSES, value) ? t(lang, `profile.status.${value}`) : undefined;
+    case 'investor_origin': return isOneOf(INVESTOR_ORIGINS, value) ? t(lang, `profile.origin.${value}`) : undefined;
+    case 'investor_type': return isOneOf(INVESTOR_TYPES, value) ? t(lang, `profile.investorType.${value}`) : undefined;
+    case 'business_lines': return isOneOf(BUSINESS_LINES, value) ? t(lang, `profile.businessLine.${value}`) : undefined;
+    default: return undefined;
+  }
+}
 
 /** A form label inside an English sentence: "Wholly foreign-owned enterprise" → "wholly …", but "R&D centre" stays. */
 function inSentence(label: string, lang: Lang): string {
@@ -30,16 +37,9 @@ function labelOfOne(store: ContentStore, lang: Lang, fact: FactName, value: stri
     case 'zone': return named('zones') ?? value;
     case 'district': return store.districts.find((d) => d.id === value)?.[lang].name ?? value;
   }
-  const prefix = ENUM_KEYS[fact];
-  if (prefix) {
-    try {
-      const label = t(lang, prefix + value);
-      return sentence && fact !== 'investor_origin' ? inSentence(label, lang) : label;
-    } catch {
-      return value;
-    }
-  }
-  return value;
+  const label = choiceLabel(lang, fact, value);
+  if (label === undefined) return value;
+  return sentence && fact !== 'investor_origin' ? inSentence(label, lang) : label;
 }
 
 /** The value in words, a list joined in the page's language; null for "no value" (a negated condition's need). */

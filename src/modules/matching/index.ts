@@ -12,6 +12,7 @@ export { MatchResults, NextQuestions } from './views/match-results.js';
 export { ProfileForm } from './views/profile-form.js';
 export { questionsToAsk } from './questions-to-ask.js';
 export { readAnswer } from './read-answer.js';
+export { t as tMatching } from './messages.js';
 
 export const matchingModule: AppModule = {
   name: 'matching',

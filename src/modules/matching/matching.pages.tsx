@@ -1,6 +1,7 @@
 /** /:lang/policies-for-me: the questionnaire, the policies that apply and why, and "what if" one answer changes. */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t as tPlatform } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { tPolicies } from '../policies/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
@@ -39,15 +40,15 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
     const applies = match?.results.filter((r) => r.status === 'applies').length ?? 0;
     const may = match?.results.filter((r) => r.status === 'may_apply').length ?? 0;
     return {
-      title: t(lang, 'match.title'),
+      title: tPlatform(lang, 'match.title'),
       description: t(lang, 'match.lead'),
       section: 'nav.tool.policiesForMe',
       status: errors.length ? 400 : 200,
-      crumbs: [{ label: tPolicies(lang, 'policies.title'), href: urls.policies(lang) }, { label: t(lang, 'match.title') }],
+      crumbs: [{ label: tPolicies(lang, 'policies.title'), href: urls.policies(lang) }, { label: tPlatform(lang, 'match.title') }],
       sources: book.rules.flatMap((r) => r.sources).slice(0, 20),
       body: (
         <>
-          <PageHeader lang={lang} title={t(lang, 'match.title')} lead={t(lang, 'match.lead')} />
+          <PageHeader lang={lang} title={tPlatform(lang, 'match.title')} lead={t(lang, 'match.lead')} />
           {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
           {match && answered && (
             <Section id="results" title={t(lang, 'match.resultsTitle')}>

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { decimal, field, fieldNames, parseForm, readForm, text, type RawForm } from '../../platform/http/form.js';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import type { FieldError } from '../../platform/views/forms.js';
 import { FACTS, type ContentStore, type FactName } from '../content/index.js';
 import type { SearchService } from '../search/index.js';

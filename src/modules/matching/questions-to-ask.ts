@@ -1,5 +1,6 @@
 /** Which questions the progressive questionnaire asks next: fields with errors first, then the most decisive. */
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import type { FieldError } from '../../platform/views/forms.js';
 import type { NextQuestion } from './match.js';
 import type { FactName } from '../content/index.js';

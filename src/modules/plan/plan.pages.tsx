@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { tMatching } from '../matching/index.js';
 import { tEstimator } from '../estimator/index.js';
 import { tCosts } from '../costs/index.js';
 import { tProcedures } from '../procedures/index.js';
@@ -150,8 +151,8 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
               <p class="panel">
                 {t(lang, 'plan.share')} <a href={path}>{t(lang, 'plan.thisLink')}</a> · <a href={`${urls.planIcs(lang)}?${profileQuery}&start=${start}`}>{t(lang, 'plan.ics')}</a>
               </p>
-              <Section id="policies" title={t(lang, 'match.resultsTitle')}>
-                <p class="result-count">{t(lang, 'match.summary', policyCounts(match.results))}</p>
+              <Section id="policies" title={tMatching(lang, 'match.resultsTitle')}>
+                <p class="result-count">{tMatching(lang, 'match.summary', policyCounts(match.results))}</p>
                 <NextQuestions questions={match.nextQuestions} lang={lang} />
                 <MatchResults results={match.results} store={store} lang={lang} collapseAfter={3} />
                 <p>
@@ -241,7 +242,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
               </Section>
             </>
           )}
-          <Section id="questionnaire" title={t(lang, answered ? 'match.refine' : 'match.start')}>
+          <Section id="questionnaire" title={tMatching(lang, answered ? 'match.refine' : 'match.start')}>
             <ProfileForm lang={lang} store={store} query={query} action={urls.plan(lang)} submitLabel={t(lang, 'plan.submit')} ask={ask} carry={extras.input}>
               <fieldset>
                 <legend>{t(lang, 'plan.extra')}</legend>

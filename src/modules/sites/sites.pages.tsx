@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { tMatching } from '../matching/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -23,7 +24,7 @@ import { fieldNames } from '../../platform/http/form.js';
 
 
 function SiteFormView({ lang, store, input, errors }: { lang: Lang; store: ContentStore; input: SiteForm['input']; errors: FieldError[] }) {
-  const yesNo = [{ value: '', label: t(lang, 'profile.notSure') }, { value: 'yes', label: t(lang, 'profile.yes') }];
+  const yesNo = [{ value: '', label: tMatching(lang, 'profile.notSure') }, { value: 'yes', label: tMatching(lang, 'profile.yes') }];
   const invalid = (field: string) => (errors.some((e) => e.field === field) ? 'true' : undefined);
   const number = (name: 'area' | 'max_rent', label: string) => (
     <div class={`field${invalid(name) ? ' field--error' : ''}`}>
@@ -36,10 +37,10 @@ function SiteFormView({ lang, store, input, errors }: { lang: Lang; store: Conte
       <fieldset>
         <legend>{t(lang, 'sites.legend.business')}</legend>
         <div class="form-grid">
-          <SelectField name="industry" label={t(lang, 'profile.industry')} selected={input.industry ?? ''} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...store.all('industries').map((i) => ({ value: i.id, label: local(i, lang).name }))]} />
-          <SelectField name="space" label={t(lang, 'sites.space')} selected={input.space ?? ''} options={[{ value: '', label: t(lang, 'profile.notSure') }, { value: 'office', label: t(lang, 'sites.space.office') }, { value: 'industrial', label: t(lang, 'sites.space.industrial') }]} />
+          <SelectField name="industry" label={tMatching(lang, 'profile.industry')} selected={input.industry ?? ''} options={[{ value: '', label: tMatching(lang, 'profile.notSure') }, ...store.all('industries').map((i) => ({ value: i.id, label: local(i, lang).name }))]} />
+          <SelectField name="space" label={t(lang, 'sites.space')} selected={input.space ?? ''} options={[{ value: '', label: tMatching(lang, 'profile.notSure') }, { value: 'office', label: t(lang, 'sites.space.office') }, { value: 'industrial', label: t(lang, 'sites.space.industrial') }]} />
           {number('area', t(lang, 'sites.area'))}
-          <SelectField name="origin" label={t(lang, 'sites.origin')} selected={input.origin ?? ''} options={[{ value: '', label: t(lang, 'profile.notSure') }, ...ORIGINS.map((o) => ({ value: o, label: t(lang, `sites.origin.${o}`) }))]} />
+          <SelectField name="origin" label={t(lang, 'sites.origin')} selected={input.origin ?? ''} options={[{ value: '', label: tMatching(lang, 'profile.notSure') }, ...ORIGINS.map((o) => ({ value: o, label: t(lang, `sites.origin.${o}`) }))]} />
         </div>
       </fieldset>
       <fieldset>

@@ -1,5 +1,6 @@
 /** Match results grouped by benefit type, each with its reasons: met, not met (given vs needed), still unknown. */
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { urls } from '../../../platform/http/urls.js';
 import { SourceList } from '../../../platform/views/sources.js';
 import type { ContentStore } from '../../content/index.js';
@@ -45,7 +46,7 @@ export function ResultCard({ result, store, lang }: { result: MatchResult; store
         ))}
       </ul>
       <details class="match__sources">
-        <summary>{t(lang, 'sources.heading')}</summary>
+        <summary>{tPlatform(lang, 'sources.heading')}</summary>
         <SourceList sources={result.rule.sources} lang={lang} heading={false} />
       </details>
     </li>

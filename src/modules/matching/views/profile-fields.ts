@@ -1,5 +1,6 @@
 /** The questionnaire's fields, defined once: the full form, the progressive form and the answers summary use them. */
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { KeyOf, Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import type { Option } from '../../../platform/views/forms.js';
 import type { ContentStore } from '../../content/index.js';
 import { BUSINESS_LINES, ENTITY_TYPES, INVESTOR_ORIGINS, INVESTOR_TYPES, STATUSES, type FactName } from '../../content/index.js';
@@ -18,8 +19,8 @@ export interface ProfileField {
 export function profileFields(lang: Lang, store: ContentStore): ProfileField[] {
   const unknown = { value: '', label: t(lang, 'profile.notSure') };
   const yesNo = [unknown, { value: 'yes', label: t(lang, 'profile.yes') }, { value: 'no', label: t(lang, 'profile.no') }];
-  const select = (name: FactName, group: FieldGroup, labelKey: string, options: Option[]): ProfileField => ({ name, group, kind: 'select', label: t(lang, labelKey), options: [unknown, ...options] });
-  const text = (name: FactName, group: FieldGroup, labelKey: string, kind: 'text' | 'number' = 'text'): ProfileField => ({ name, group, kind, label: t(lang, labelKey) });
+  const select = (name: FactName, group: FieldGroup, labelKey: KeyOf<typeof t>, options: Option[]): ProfileField => ({ name, group, kind: 'select', label: t(lang, labelKey), options: [unknown, ...options] });
+  const text = (name: FactName, group: FieldGroup, labelKey: KeyOf<typeof t>, kind: 'text' | 'number' = 'text'): ProfileField => ({ name, group, kind, label: t(lang, labelKey) });
   return [
     select('industry', 'business', 'profile.industry', store.all('industries').map((i) => ({ value: i.id, label: i[lang].name }))),
     text('activity', 'business', 'profile.activity'),

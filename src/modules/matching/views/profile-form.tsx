@@ -4,7 +4,8 @@
  * given are summarised and travel along as hidden fields, and every question stays reachable under "change answers".
  */
 import type { ComponentChildren } from 'preact';
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import type { ContentStore } from '../../content/index.js';
 import { FACT_NAMES, FACTS, type FactName } from '../../content/index.js';
 import { FIELD_GROUPS, profileFields, type ProfileField } from './profile-fields.js';

@@ -3,7 +3,8 @@
  * paid-in capital) and sees which results change. Plain GET forms: a choice list of concrete alternatives, and a
  * number for the capital, so no script is needed to pair a question with its possible values.
  */
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { formatNumber } from '../../../platform/views/components.js';
 import type { ContentStore } from '../../content/index.js';
 import type { FactName } from '../../content/index.js';

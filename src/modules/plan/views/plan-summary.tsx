@@ -1,6 +1,7 @@
 /** The plan on one screen: where, what it costs a year, policies, market access, steps and the first deadline. */
 import type { ComponentChildren } from 'preact';
 import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import { tMatching } from '../../matching/index.js';
 import { formatDay, formatNumber } from '../../../platform/views/components.js';
 import type { AccessResult } from '../../market-access/index.js';
 import { accessBottomLine } from '../../market-access/index.js';
@@ -91,7 +92,7 @@ export function PlanSummary(p: PlanSummaryProps) {
           {p.cost ? <CostLine cost={p.cost} lang={lang} /> : <span>{t(lang, 'plan.costNeeds')}</span>}
         </Row>
         <Row label={t(lang, 'plan.summary.policies')} href="#policies" lang={lang}>
-          <strong class="plan-summary__figure">{t(lang, 'match.summary', p.policies)}</strong>
+          <strong class="plan-summary__figure">{tMatching(lang, 'match.summary', p.policies)}</strong>
           <span class="plan-summary__note">{t(lang, 'plan.summary.policiesDate', { date: formatDay(p.today, lang) })}</span>
         </Row>
         <Row label={t(lang, 'plan.summary.access')} href="#market-access" lang={lang}>
