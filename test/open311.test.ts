@@ -64,7 +64,8 @@ describe.each(databaseTargets())('Open311 GeoReport v2 (%s)', (target) => {
   }
 
   beforeAll(async () => {
-    t = await startStaffApp({ target });
+    // Many requests share one contact e-mail here; the limit per e-mail has its own test below.
+    t = await startStaffApp({ target, env: { CASE_SUBMIT_PER_EMAIL_PER_HOUR: '1000' } });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     db = caseDb(t.database.db);
     const client = await createOpen311Client(open311Db(t.database.db), { name: 'Partner App', now: t.clock.now });
@@ -374,7 +375,7 @@ describe.each(databaseTargets())('Open311 GeoReport v2 (%s)', (target) => {
 describe('Open311 filing rate limit', () => {
   let t: StaffTestApp;
   beforeAll(async () => {
-    t = await startStaffApp({ env: { OPEN311_RATE_LIMIT: '2' } });
+    t = await startStaffApp({ env: { OPEN311_RATE_LIMIT: '2', CASE_SUBMIT_PER_EMAIL_PER_HOUR: '1000' } });
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -396,5 +397,28 @@ describe('Open311 filing rate limit', () => {
     expect((await postAs('o311_guess-3')).statusCode).toBe(429);
     // Reading is not filing: the read methods keep the API's own limit.
     expect((await t.app.inject({ url: urls.open311('services.json') })).statusCode).toBe(200);
+  });
+});
+
+describe('Open311 and the limit per contact e-mail', () => {
+  let t: StaffTestApp;
+  beforeAll(async () => {
+    t = await startStaffApp({ env: { CASE_SUBMIT_PER_EMAIL_PER_HOUR: '2' } });
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('counts the cases filed with one e-mail whatever the channel, and frees a slot an hour later', async () => {
+    const { key } = await createOpen311Client(open311Db(t.database.db), { name: 'Partner', now: t.clock.now });
+    const postWith = (email: string) =>
+      t.app.inject({ method: 'POST', url: urls.open311('requests.json'), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form(validRequest(key, { email })) });
+    expect((await postWith('ops@example.com')).statusCode).toBe(201);
+    expect((await postWith('Ops+open311@Example.com')).statusCode).toBe(201);
+    const limited = await postWith('ops@example.com');
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(3500);
+    expect(limited.json()).toEqual([{ code: 429, description: expect.stringMatching(/^Too many requests with this email in the last hour: try again in \d+ seconds$/) }]);
+    expect((await postWith('legal@example.com')).statusCode).toBe(201);
+    t.clock.advance(3_600_000);
+    expect((await postWith('ops@example.com')).statusCode).toBe(201);
   });
 });

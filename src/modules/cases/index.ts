@@ -20,7 +20,7 @@ export { caseApiPaths } from './cases.openapi.js';
 export { caseServices, type CaseServices } from './case-services.js';
 export { acceptUploads, attachUploads, discardUploads, installUploads, type AcceptedUploads, type RefusedUpload, type StoredUpload } from './attachments/accept-uploads.js';
 export { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type UploadRefusal } from './attachments/attachment-checks.js';
-export { submissionWait, countSubmission, type SubmissionWait } from './submission-limits.js';
+export { submissionWait, countSubmission, emailSubmissionWait, type SubmissionWait } from './submission-limits.js';
 // Used by the Open311 module (src/modules/open311), which files and reads cases through them.
 export { FINISHED } from './case-states.js';
 export { submitCase, CaseInputError, type SubmittedCase } from './submit-case.js';

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/rate-limit';
 import type { z } from 'zod';
-import { CaseInputError, caseContext, formatInstant, submitCase } from '../cases/index.js';
+import { CaseInputError, caseServices, emailSubmissionWait, formatInstant, submitCase } from '../cases/index.js';
 import type { ModuleDeps } from '../module.js';
 import { jsonSchemaOf } from '../../platform/http/openapi-schema.js';
 import { routes } from '../../platform/http/urls.js';
@@ -63,7 +63,8 @@ function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S>
 }
 
 export async function registerOpen311Api(api: FastifyInstance, deps: ModuleDeps): Promise<void> {
-  const cases = caseContext(deps);
+  // The service line's one context per app (shared with its pages and API: one working-calendar loader).
+  const cases = caseServices(deps).context;
   const db = open311Db(deps.db);
   const store = () => deps.content.store;
   const baseUrl = deps.config.PUBLIC_BASE_URL.replace(/\/$/, '');
@@ -162,6 +163,14 @@ export async function registerOpen311Api(api: FastifyInstance, deps: ModuleDeps)
             if (!client) throw forbidden(keySent ? 'api_key is not valid: it is unknown or its client was disabled' : 'api_key was not provided: filing a request needs the key of a registered client');
             const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
             const submission = submissionFromOpen311(store(), body, client.name);
+            // The limit per contact e-mail holds whatever the channel (counted from the cases themselves).
+            if (submission.contact_email) {
+              const wait = await emailSubmissionWait(cases.db, submission.contact_email, cases.now(), deps.config.CASE_SUBMIT_PER_EMAIL_PER_HOUR);
+              if (wait > 0) {
+                reply.header('retry-after', wait);
+                throw new Open311Error(429, [`Too many requests with this email in the last hour: try again in ${wait} seconds`]);
+              }
+            }
             await cases.ready();
             const filed = await submitCase(cases.db, store(), cases.deadlines, submission, {
               channel: 'open311', clientId: client.id, now: cases.now(), requestId: request.id, baseUrl: cases.baseUrl,
