@@ -15,10 +15,14 @@ import type { Database } from '../../platform/db/schema.js';
 import { mayReadConfidential } from './case.access.js';
 import { scopedCases } from './case.repository.js';
 import { openSql, slaSql } from './case-sla.js';
+import { CASE_STATUSES, FINISHED } from './case-states.js';
 import type { CaseDb, CaseTables } from './case.tables.js';
 import { QUEUES, REFERENCE, WORKBENCH_PAGE_SIZE, type Queue, type WorkbenchFilter } from './workbench.form.js';
 
 type Eb = ExpressionBuilder<Database & CaseTables, 'cases'>;
+
+/** Statuses still owed an answer or waiting for the enterprise, listed (an IN list can use the status index; NOT IN cannot). */
+const OPEN_STATUSES = CASE_STATUSES.filter((s) => !FINISHED.includes(s));
 
 /** The queues a person sees: "mine" needs someone who handles cases, "my unit" a district or a department. */
 export function queuesFor(staff: StaffPrincipal): Queue[] {
@@ -46,14 +50,15 @@ function queueCondition(eb: Eb, queue: Queue, staff: StaffPrincipal, now: Date):
       return openSql();
     }
     case 'mine': {
-      const unit = eb.selectFrom('case_units').select('case_units.case_id').whereRef('case_units.case_id', '=', 'cases.id').where('case_units.returned_at', 'is', null);
-      const handledByMe = eb.exists(unit.where('case_units.handler_id', '=', staff.userId));
-      const acceptedByMe = eb.exists(
-        eb.selectFrom('case_events').select('case_events.case_id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'accept').where('case_events.actor_id', '=', staff.userId),
-      );
-      const mine = [handledByMe, acceptedByMe];
+      // Uncorrelated IN lists (hashed once per query, found through the handler and actor indexes), not an EXISTS
+      // probe of every open case's units and timeline.
+      const units = eb.selectFrom('case_units').select('case_units.case_id').where('case_units.returned_at', 'is', null);
+      const mine = [
+        eb('cases.id', 'in', units.where('case_units.handler_id', '=', staff.userId)),
+        eb('cases.id', 'in', eb.selectFrom('case_events').select('case_events.case_id').where('case_events.actor_id', '=', staff.userId).where('case_events.action', '=', 'accept')),
+      ];
       if (staff.role === 'department_handler' && staff.departmentId) {
-        mine.push(eb.exists(unit.where('case_units.department_id', '=', staff.departmentId).where('case_units.signed_at', 'is not', null)));
+        mine.push(eb('cases.id', 'in', units.where('case_units.department_id', '=', staff.departmentId).where('case_units.signed_at', 'is not', null)));
       }
       return eb.and([openSql(), eb.or(mine)]);
     }
@@ -149,14 +154,23 @@ export async function workbenchPage(db: CaseDb, staff: StaffPrincipal, filter: W
   return { rows, total: Number(counted.n) };
 }
 
-/** How many cases each queue holds for this person (the other filters apply too), in one scan of their scope. */
+/**
+ * How many cases each queue holds for this person (the other filters apply too). Every queue holds open cases only,
+ * so the queues are counted in one scan of the open cases of the scope (the status index), and "all" separately.
+ */
 export async function queueCounts(db: CaseDb, staff: StaffPrincipal, filter: WorkbenchFilter, now: Date): Promise<Record<Queue | 'all', number>> {
   const queues = queuesFor(staff);
-  const row = await filtered(db, staff, { ...filter, queue: undefined }, now)
-    .select((eb) => [eb.fn.countAll<string>().as('all'), ...queues.map((queue) => eb.fn.countAll<string>().filterWhere(queueCondition(eb, queue, staff, now)).as(queue))])
-    .executeTakeFirstOrThrow();
+  const base = filtered(db, staff, { ...filter, queue: undefined }, now);
+  const [all, row] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<string>().as('all')).executeTakeFirstOrThrow(),
+    base
+      .where('cases.status', 'in', OPEN_STATUSES)
+      .select((eb) => queues.map((queue) => eb.fn.countAll<string>().filterWhere(queueCondition(eb, queue, staff, now)).as(queue)))
+      .executeTakeFirstOrThrow(),
+  ]);
   const counts = Object.fromEntries(['all', ...QUEUES].map((q) => [q, 0])) as Record<Queue | 'all', number>;
-  for (const queue of ['all' as const, ...queues]) counts[queue] = Number((row as Record<string, string>)[queue]);
+  counts.all = Number(all.all);
+  for (const queue of queues) counts[queue] = Number((row as Record<string, string>)[queue]);
   return counts;
 }
 
