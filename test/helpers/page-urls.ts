@@ -39,6 +39,7 @@ export function everyPageType(store: ContentStore, lang: Lang): Record<string, s
     estimator: `${urls.estimator(lang)}?location1=haidian%7CZhongguancun&location2=changping&office_area=600&staff=60&salary=15000`,
     workingDays: urls.workingDays(lang, { from: '2026-09-30', add: 7 }),
     workingDaysEmpty: urls.workingDays(lang),
+    servicePerformance: urls.servicePerformance(lang),
     policy: urls.policy(lang, policyWithParts.id),
     procedures: urls.procedures(lang),
     procedure: urls.procedure(lang, procedureWithTable.id),

@@ -4,6 +4,8 @@
  */
 import type { AppModule } from '../module.js';
 import { deadlineWatch } from './deadline-watch.js';
+import { registerDashboardPages } from './dashboard.pages.js';
+import { registerPerformancePage } from './performance.pages.js';
 import { caseServices } from './case-services.js';
 import { caseOfRequest, ENTERPRISE_WRITE_LIMIT, registerCasesApi } from './cases.api.js';
 import { installUploads } from './attachments/accept-uploads.js';
@@ -45,6 +47,9 @@ export const casesModule: AppModule = {
     // Staff: the workbench (queues, filters, bulk dispatch) and the case page (actions, timeline, confidential flag).
     registerWorkbenchPages(app, caseServices(deps));
     registerCasePages(app, caseServices(deps));
+    // Reports: the staff dashboard with its drill-downs and CSV files, and the public performance page.
+    registerDashboardPages(app, { db: context.db, content: deps.content, clock: deps.clock });
+    registerPerformancePage(app, { db: context.db, content: deps.content, clock: deps.clock, baseUrl: deps.config.PUBLIC_BASE_URL });
   },
   api: async (api, deps) => {
     const { context, attachments } = caseServices(deps);

@@ -8,7 +8,7 @@ import type { ContentService, ContentStore } from '../content/index.js';
 
 /** Every public page path, written for English; the Chinese twin differs only in its prefix. */
 export function publicPaths(store: ContentStore): ((lang: Lang) => string)[] {
-  const sections = [urls.home, urls.overview, (l: Lang) => urls.statistics(l), urls.twoZones, urls.industries, urls.parks, (l: Lang) => urls.projects(l), urls.districts, (l: Lang) => urls.map(l), (l: Lang) => urls.policies(l), urls.procedures, urls.life, urls.costs, (l: Lang) => urls.directory(l), urls.glossary, urls.about, (l: Lang) => urls.search(l), (l: Lang) => urls.ask(l)];
+  const sections = [urls.home, urls.overview, (l: Lang) => urls.statistics(l), urls.twoZones, urls.industries, urls.parks, (l: Lang) => urls.projects(l), urls.districts, (l: Lang) => urls.map(l), (l: Lang) => urls.policies(l), urls.procedures, urls.life, urls.costs, (l: Lang) => urls.directory(l), urls.glossary, urls.about, (l: Lang) => urls.search(l), (l: Lang) => urls.ask(l), urls.servicePerformance];
   const items = [
     ...store.all('zones').map((z) => (l: Lang) => urls.zone(l, z.id)),
     ...store.all('industries').map((i) => (l: Lang) => urls.industry(l, i.id)),

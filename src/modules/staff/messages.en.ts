@@ -28,6 +28,7 @@ export const en = {
   'staff.home.sessions': 'Your sessions',
   'staff.home.serviceLine': 'Enterprise service line',
   'staff.home.cases': 'Cases: queues, search and dispatch',
+  'staff.home.dashboard': 'Dashboard: figures, on-time rates and overdue cases',
   'staff.signOut': 'Sign out',
   'staff.signOutEverywhere': 'Sign out everywhere',
   'staff.signOutEverywhere.hint': 'Ends every session of your account, on this device and on any other.',

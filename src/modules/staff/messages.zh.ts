@@ -31,6 +31,7 @@ export const zh = {
   'staff.home.sessions': '您的会话',
   'staff.home.serviceLine': '企业服务专线',
   'staff.home.cases': '诉求工作台：队列、搜索和派发',
+  'staff.home.dashboard': '数据看板：办理数字、按时答复率和超期诉求',
   'staff.signOut': '退出登录',
   'staff.signOutEverywhere': '在所有设备上退出',
   'staff.signOutEverywhere.hint': '结束您账户的全部会话，包括本设备和其他设备。',

@@ -75,8 +75,11 @@ export const routes = {
   staffCaseAction: '/:lang/staff/cases/:reference/actions/:action',
   staffCaseConfidential: '/:lang/staff/cases/:reference/confidential',
   staffCaseAttachment: '/:lang/staff/cases/:reference/attachments/:id',
-  /** Prefix of the Open311 GeoReport v2 endpoint (its resources end in .json or .xml). */
-  open311: '/open311/v2',
+  staffCasesDashboard: '/:lang/staff/cases/dashboard',
+  staffCasesDashboardCsv: '/:lang/staff/cases/dashboard.csv',
+  staffCasesDashboardList: '/:lang/staff/cases/dashboard/cases',
+  staffCasesDashboardListCsv: '/:lang/staff/cases/dashboard/cases.csv',
+  servicePerformance: '/:lang/service/performance',
   apiCases: '/api/v1/cases',
   apiCase: '/api/v1/cases/:reference',
   apiCaseMaterials: '/api/v1/cases/:reference/materials',
@@ -84,6 +87,8 @@ export const routes = {
   apiCaseReopen: '/api/v1/cases/:reference/reopen',
   apiCaseAttachments: '/api/v1/cases/:reference/attachments',
   apiCaseAttachment: '/api/v1/cases/:reference/attachments/:id',
+  /** Prefix of the Open311 GeoReport v2 endpoint (its resources end in .json or .xml). */
+  open311: '/open311/v2',
 } as const;
 
 export const urls = {
@@ -153,6 +158,12 @@ export const urls = {
   staffCaseAction: (lang: Lang, reference: string, action: string) => `/${lang}/staff/cases/${encodeURIComponent(reference)}/actions/${encodeURIComponent(action)}`,
   staffCaseConfidential: (lang: Lang, reference: string) => `/${lang}/staff/cases/${encodeURIComponent(reference)}/confidential`,
   staffCaseAttachment: (lang: Lang, reference: string, id: string) => `/${lang}/staff/cases/${encodeURIComponent(reference)}/attachments/${encodeURIComponent(id)}`,
+  /** The service line's dashboard (period and filters) and its CSV; the list (and CSV) of the cases behind a figure. */
+  staffCasesDashboard: (lang: Lang, query?: Record<string, string | undefined>) => withQuery(`/${lang}/staff/cases/dashboard`, query),
+  staffCasesDashboardCsv: (lang: Lang, query?: Record<string, string | undefined>) => withQuery(`/${lang}/staff/cases/dashboard.csv`, query),
+  staffCasesDashboardList: (lang: Lang, query?: Record<string, string | undefined>) => withQuery(`/${lang}/staff/cases/dashboard/cases`, query),
+  staffCasesDashboardListCsv: (lang: Lang, query?: Record<string, string | undefined>) => withQuery(`/${lang}/staff/cases/dashboard/cases.csv`, query),
+  servicePerformance: (lang: Lang) => `/${lang}/service/performance`,
   apiDocs: () => '/api/docs',
   openapi: () => '/api/openapi.json',
   api: (kind: string, id?: string) => (id ? `/api/v1/${kind}/${encodeURIComponent(id)}` : `/api/v1/${kind}`),

@@ -25,6 +25,7 @@ export const en = {
   'footer.about': 'Content from the Invest Beijing Foreign Investment Guide (2024–2025) of the Beijing Municipal Commerce Bureau and the Beijing Investment Promotion Bureau, and related municipal measures. Every fact shows its source.',
   'footer.api': 'Open data API',
   'footer.serviceLine': 'Enterprise service line: ask, complain, follow your request',
+  'footer.servicePerformance': 'How the service line performs',
   'footer.workingDays': 'Working-day calculator',
   'footer.translation': 'Chinese text marked "unofficial translation" was translated for this platform; the source documents prevail.',
   'sources.heading': 'Sources',

@@ -30,6 +30,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'footer.about': '内容来自北京市商务局、北京市投资促进局《投资北京·北京外商投资指南（2024—2025）》及相关市级措施。每项信息均注明出处。',
   'footer.api': '开放数据接口',
   'footer.serviceLine': '企业服务专线：咨询、投诉、查询进度',
+  'footer.servicePerformance': '诉求办理情况',
   'footer.workingDays': '工作日计算器',
   'footer.translation': '标注“非官方译文”的中文内容由本平台翻译，以原始文件为准。',
   'sources.heading': '信息来源',

@@ -137,6 +137,7 @@ export function Layout(frame: PageFrame) {
               <li><a href={urls.workingDays(lang)}>{t(lang, 'footer.workingDays')}</a></li>
               <li><a href={urls.ask(lang)}>{t(lang, 'ask.title')}</a></li>
               <li><a href={urls.service(lang)}>{t(lang, 'footer.serviceLine')}</a></li>
+              <li><a href={urls.servicePerformance(lang)}>{t(lang, 'footer.servicePerformance')}</a></li>
               <li><a href={urls.glossary(lang)}>{t(lang, 'nav.glossary')}</a></li>
               <li><a href={urls.districts(lang)}>{t(lang, 'nav.districts')}</a></li>
               <li><a href={urls.apiDocs()}>{t(lang, 'footer.api')}</a></li>

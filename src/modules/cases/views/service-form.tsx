@@ -9,7 +9,7 @@ import { PageHeader } from '../../../platform/views/components.js';
 import { describedBy, ErrorSummary, Field, type FieldError } from '../../../platform/views/forms.js';
 import { CASE_KINDS, type CaseKind } from '../../content/index.js';
 import { ATTACHMENT_LIMITS } from '../attachments/attachment-checks.js';
-import { t } from '../messages.js';
+import { t, tReports } from '../messages.js';
 import { ATTACHMENT_MB } from '../public-form-uploads.js';
 import type { ServiceFormInput } from '../public-form.js';
 import { legalBases, limitSources, type ServiceCatalogue } from '../service-catalogue.js';
@@ -139,6 +139,9 @@ export function ServiceFormView({ lang, catalogue, values, errors, formToken, pr
       <PageHeader lang={lang} title={t(lang, 'service.title')} lead={t(lang, 'service.lead')} />
       <p>
         <a href={urls.serviceTrack(lang)}>{t(lang, 'service.trackLink')}</a>
+      </p>
+      <p>
+        <a href={urls.servicePerformance(lang)}>{tReports(lang, 'performance.link')}</a>
       </p>
       <FormProblem lang={lang} message={problem} />
       {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}

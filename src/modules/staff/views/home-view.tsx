@@ -3,7 +3,7 @@ import { t } from '../messages.js';
 import { urls } from '../../../platform/http/urls.js';
 import type { StaffPrincipal, StaffRole } from '../../../platform/auth/index.js';
 
-/** The roles the service line's workbench opens to (cases/case.access.ts CASE_READERS; the staff module cannot import it, as cases builds on staff). */
+/** The roles the service line's workbench and dashboard open to (cases/case.access.ts CASE_READERS; the staff module cannot import it, as cases builds on staff). */
 const CASE_WORKBENCH_ROLES: readonly StaffRole[] = ['municipal_coordinator', 'acceptance_agent', 'district_officer', 'department_handler', 'viewer'];
 
 const timeFormat = {
@@ -56,6 +56,9 @@ export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrinc
           <ul>
             <li>
               <a href={urls.staffCases(lang)}>{t(lang, 'staff.home.cases')}</a>
+            </li>
+            <li>
+              <a href={urls.staffCasesDashboard(lang)}>{t(lang, 'staff.home.dashboard')}</a>
             </li>
           </ul>
         </>
