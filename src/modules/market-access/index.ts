@@ -6,6 +6,7 @@ export { accessQuerySchema } from './market-access.api.js';
 export { checkMarketAccess, type AccessResult } from './check.js';
 export { marketAccessOf } from './market-access.data.js';
 export { AccessVerdict, accessBottomLine } from './views/access-verdict.js';
+export { t as tMarketAccess } from './messages.js';
 
 export const marketAccessModule: AppModule = {
   name: 'market-access',

@@ -1,7 +1,7 @@
 /** GET /api/v1/market-access?activity=&in_ftz=&foreign_share_pct=&lang= */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { t } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { checkMarketAccess, type AccessFinding } from './check.js';
 import type { ContentService } from '../content/index.js';

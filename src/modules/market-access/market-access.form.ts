@@ -1,7 +1,7 @@
 /** The market-access check's GET form: the activity in words, inside the Pilot FTZ or not, and the foreign share. */
 import { z } from 'zod';
 import { checkbox, decimal, text } from '../../platform/http/form.js';
-import { t } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 
 export const marketAccessForm = z.object({
   activity: text({ max: 300 }),

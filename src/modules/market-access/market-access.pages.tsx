@@ -1,6 +1,7 @@
 /** /:lang/market-access: can a foreign investor do this activity in Beijing, and on what terms? */
 import type { FastifyInstance } from 'fastify';
-import { t } from '../../platform/i18n/i18n.js';
+import { t as tPlatform } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { tMatching } from '../matching/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
@@ -22,15 +23,15 @@ export function registerMarketAccessPages(app: FastifyInstance, deps: PageDeps):
     const badShare = form.errors.some((e) => e.field === 'foreign_share_pct');
     const result = form.value && activity.length >= MIN_ACTIVITY_CHARS ? checkMarketAccess(marketAccessOf(store), { activity, inFtz, foreignSharePct: form.value.foreign_share_pct }) : null;
     return {
-      title: t(lang, 'access.title'),
+      title: tPlatform(lang, 'access.title'),
       description: t(lang, 'access.lead'),
       section: 'nav.tool.marketAccess',
       status: form.errors.length ? 400 : 200,
-      crumbs: [{ label: t(lang, 'access.title') }],
+      crumbs: [{ label: tPlatform(lang, 'access.title') }],
       sources: [{ document: '000_b5e748836c3b3473.txt', section: 'POLICY SUPPORT > FOREIGN INVESTMENT' }],
       body: (
         <>
-          <PageHeader lang={lang} title={t(lang, 'access.title')} lead={t(lang, 'access.lead')} />
+          <PageHeader lang={lang} title={tPlatform(lang, 'access.title')} lead={t(lang, 'access.lead')} />
           {form.errors.length > 0 && <ErrorSummary lang={lang} errors={form.errors} />}
           {/* The answer first: once an activity is checked, its result comes before the form (kept for the next check). */}
           {result && (

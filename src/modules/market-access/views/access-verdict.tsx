@@ -1,5 +1,6 @@
 /** The market-access answer: its bottom line first, then every list item found, with its conditions and source. */
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { ExternalLink } from '../../../platform/views/components.js';
 import { UnofficialTranslation } from '../../../platform/views/sources.js';
 import type { AccessFinding, AccessResult } from '../check.js';
@@ -24,7 +25,7 @@ function Finding({ f, lang }: { f: AccessFinding; lang: Lang }) {
         {link ? (
           <>
             {' · '}
-            <ExternalLink href={link}>{t(lang, 'sources.official')}</ExternalLink>
+            <ExternalLink href={link}>{tPlatform(lang, 'sources.official')}</ExternalLink>
           </>
         ) : (
           ` · ${t(lang, 'access.noLink', { document: documentNumberOf(f.item, lang) ?? documentNumberOf(f.list, lang) ?? f.list[lang].title })}`
