@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { tSites } from '../sites/index.js';
 import { tMatching } from '../matching/index.js';
 import { tEstimator } from '../estimator/index.js';
 import { tCosts } from '../costs/index.js';
@@ -165,20 +166,20 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                   <a href={links.access}>{t(lang, 'access.title')}</a>
                 </p>
               </Section>
-              <Section id="locations" title={t(lang, 'plan.locations')}>
+              <Section id="locations" title={tSites(lang, 'sites.locations')}>
                 {sites && (
                   <>
-                    <h3>{t(lang, 'sites.kind.district')}</h3>
+                    <h3>{tSites(lang, 'sites.kind.district')}</h3>
                     <RankedList locations={sites.districts} lang={lang} />
                     {sites.parks.length > 0 && (
                       <>
-                        <h3>{t(lang, 'sites.kind.park')}</h3>
+                        <h3>{tSites(lang, 'sites.kind.park')}</h3>
                         <RankedList locations={sites.parks.slice(0, 2)} lang={lang} />
                       </>
                     )}
                     {sites.clusters.length > 0 && (
                       <>
-                        <h3>{t(lang, 'sites.kind.ftz_cluster')}</h3>
+                        <h3>{tSites(lang, 'sites.kind.ftz_cluster')}</h3>
                         <RankedList locations={sites.clusters.slice(0, 2)} lang={lang} />
                       </>
                     )}

@@ -4,6 +4,7 @@ import { registerSitesPages } from './sites.pages.js';
 import { registerSitesApi } from './sites.api.js';
 export { rankSites, siteRequestSchema, type LocationScore } from './rank.js';
 export { RankedList } from './views/ranked-list.js';
+export { t as tSites } from './messages.js';
 
 export const sitesModule: AppModule = {
   name: 'sites',

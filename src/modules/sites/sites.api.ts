@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseInput } from '../../platform/http/validation.js';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import type { ContentService } from '../content/index.js';
 import { readAnswer } from '../matching/index.js';
 import type { SearchService } from '../search/index.js';

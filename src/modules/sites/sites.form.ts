@@ -1,7 +1,8 @@
 /** The "where to locate" form as a GET query: parsed into a ranking request, or errors in the visitor's language. */
 import { z } from 'zod';
 import { checkbox, choice, decimal, fieldNames, many, parseForm, text, type FormInput, type RawForm } from '../../platform/http/form.js';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import type { FieldError } from '../../platform/views/forms.js';
 import type { ContentStore } from '../content/index.js';
 import { parseLocationKey } from './locations.js';

@@ -4,7 +4,8 @@
  * locations of any kind compared side by side.
  */
 import type { FastifyInstance } from 'fastify';
-import { t, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { tMatching } from '../matching/index.js';
 import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
@@ -75,19 +76,19 @@ export function registerSitesPages(app: FastifyInstance, deps: PageDeps): void {
     const profiles = form.compare.flatMap((c) => locationProfile(store, c.kind, c.id) ?? []);
     const allFactors = ranking ? KIND_SECTIONS.flatMap((s) => ranking[s.key]).flatMap((s) => s.factors.map((f) => f.source)) : [];
     return {
-      title: t(lang, 'sites.title'),
+      title: tPlatform(lang, 'sites.title'),
       description: t(lang, 'sites.lead'),
       section: 'nav.tool.sites',
       status: form.errors.length ? 400 : 200,
-      crumbs: [{ label: t(lang, 'sites.title') }],
+      crumbs: [{ label: tPlatform(lang, 'sites.title') }],
       sources: [...allFactors.slice(0, 20), ...store.all('site-terms').slice(0, 1).flatMap((x) => x.sources), ...store.districts[0].sources],
       body: (
         <>
-          <PageHeader lang={lang} title={t(lang, 'sites.title')} lead={t(lang, 'sites.lead')} />
+          <PageHeader lang={lang} title={tPlatform(lang, 'sites.title')} lead={t(lang, 'sites.lead')} />
           {form.errors.length > 0 && <ErrorSummary lang={lang} errors={form.errors} />}
           <SiteFormView lang={lang} store={store} input={form.input} errors={form.errors} />
           {ranking && (
-            <Section id="ranking" title={t(lang, 'plan.locations')}>
+            <Section id="ranking" title={t(lang, 'sites.locations')}>
               <p class="muted">{t(lang, 'sites.howScored')}</p>
               {form.request?.origin_country && !originLink(store, form.request.origin_country) && <p>{t(lang, 'sites.originNone')}</p>}
               <div class="map-layout">

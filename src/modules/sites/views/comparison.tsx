@@ -1,5 +1,6 @@
 /** Up to three locations of any kind side by side, in the aspects an investor weighs. */
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { urls } from '../../../platform/http/urls.js';
 import { local } from '../../../platform/views/components.js';
 import type { ContentStore } from '../../content/index.js';

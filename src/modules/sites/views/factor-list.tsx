@@ -1,5 +1,6 @@
 /** The factors behind a location's score, each said in words with the guide's sentence (or the name) it rests on. */
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import type { Factor } from '../rank.js';
 
 export function FactorList({ factors, lang }: { factors: Factor[]; lang: Lang }) {

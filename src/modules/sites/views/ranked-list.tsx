@@ -1,5 +1,6 @@
 /** One kind of ranked location (districts, parks, clusters or projects): name, score, the factors behind it, rent for the area. */
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { formatNumber } from '../../../platform/views/components.js';
 import { locationKey, locationUrl } from '../locations.js';
 import type { LocationScore } from '../rank.js';
@@ -30,7 +31,7 @@ export function RankedList({ locations, lang, compare }: { locations: LocationSc
         const key = locationKey(s);
         const title = (
           <>
-            <a href={locationUrl(lang, s)}>{s.name[lang]}</a> <span class="muted">({t(lang, 'plan.score', { score: s.score })})</span>
+            <a href={locationUrl(lang, s)}>{s.name[lang]}</a> <span class="muted">({t(lang, 'sites.score', { score: s.score })})</span>
           </>
         );
         return (
