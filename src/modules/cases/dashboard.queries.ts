@@ -5,7 +5,7 @@
  *
  * Each query is shaped for an index of the cases table (EXPLAIN output in bench/RESULTS.md):
  *  - received in a period: `submitted_at` (cases_submitted_at; with a topic, cases_topic (topic_id, submitted_at));
- *  - accepted in a period: `accepted_at` (cases_accepted_at, 2026_12_06_0900_index_case_reports);
+ *  - accepted in a period: `accepted_at` (cases_accepted_at, 2026_12_06_1100_index_case_reports);
  *  - answered in a period: the answer instant `coalesce(replied_at, closed_at)` of a finished case
  *    (cases_answered_at, a partial expression index whose expression and predicate the queries repeat verbatim);
  *  - open now: `status IN (…)` (cases_status_due (status, due_at); with a district, cases_district_status).

@@ -9,13 +9,14 @@ import * as contentFilesChecksum from '../../migrations/2026_11_23_1300_content_
 import * as createStaff from '../../migrations/2026_12_01_0400_create_staff.js';
 import * as createJobs from '../../migrations/2026_12_01_0500_create_jobs.js';
 import * as createDepartments from '../../migrations/2026_12_02_0900_create_departments.js';
-import * as createCalendarOverrides from '../../migrations/2026_12_03_0900_create_calendar_overrides.js';
-import * as createAppRole from '../../migrations/2026_12_03_1200_create_app_role.js';
 import * as createCases from '../../migrations/2026_12_02_1200_create_cases.js';
 import * as createCaseEscalations from '../../migrations/2026_12_02_1300_create_case_escalations.js';
+import * as createCalendarOverrides from '../../migrations/2026_12_03_0900_create_calendar_overrides.js';
+import * as createAppRole from '../../migrations/2026_12_03_1200_create_app_role.js';
 import * as createCaseSubmissionAddresses from '../../migrations/2026_12_04_1000_create_case_submission_addresses.js';
-import * as createOpen311Clients from '../../migrations/2026_12_05_1400_create_open311_clients.js';
 import * as indexCaseWorkbench from '../../migrations/2026_12_06_1000_index_case_workbench.js';
+import * as indexCaseReports from '../../migrations/2026_12_06_1100_index_case_reports.js';
+import * as createOpen311Clients from '../../migrations/2026_12_05_1400_create_open311_clients.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0900_create_content': createContent,
@@ -23,13 +24,14 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0400_create_staff': createStaff,
   '2026_12_01_0500_create_jobs': createJobs,
   '2026_12_02_0900_create_departments': createDepartments,
-  '2026_12_03_0900_create_calendar_overrides': createCalendarOverrides,
-  '2026_12_03_1200_create_app_role': createAppRole,
   '2026_12_02_1200_create_cases': createCases,
   '2026_12_02_1300_create_case_escalations': createCaseEscalations,
+  '2026_12_03_0900_create_calendar_overrides': createCalendarOverrides,
+  '2026_12_03_1200_create_app_role': createAppRole,
   '2026_12_04_1000_create_case_submission_addresses': createCaseSubmissionAddresses,
-  '2026_12_05_1400_create_open311_clients': createOpen311Clients,
   '2026_12_06_1000_index_case_workbench': indexCaseWorkbench,
+  '2026_12_06_1100_index_case_reports': indexCaseReports,
+  '2026_12_05_1400_create_open311_clients': createOpen311Clients,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
