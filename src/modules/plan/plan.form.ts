@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { decimal, field, text, type FormInput } from '../../platform/http/form.js';
-import { t } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { tEstimator } from '../estimator/index.js';
 
 /** Earliest and latest start dates a plan accepts: deadlines counted from them stay real calendar dates. */

@@ -4,7 +4,8 @@
  * plan can be shared or printed; nothing personal is stored.
  */
 import type { FastifyInstance } from 'fastify';
-import { t, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { t as tPlatform, isLang, type Lang } from '../../platform/i18n/i18n.js';
+import { t } from './messages.js';
 import { tSites } from '../sites/index.js';
 import { tMatching } from '../matching/index.js';
 import { tEstimator } from '../estimator/index.js';
@@ -160,10 +161,10 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                   <a href={`${urls.policiesForMe(lang)}?${profileQuery}`}>{t(lang, 'plan.allPolicies')}</a>
                 </p>
               </Section>
-              <Section id="market-access" title={t(lang, 'access.title')}>
+              <Section id="market-access" title={tPlatform(lang, 'access.title')}>
                 {accessResult ? <AccessVerdict result={accessResult} lang={lang} /> : <p>{t(lang, 'plan.accessNeeds')}</p>}
                 <p>
-                  <a href={links.access}>{t(lang, 'access.title')}</a>
+                  <a href={links.access}>{tPlatform(lang, 'access.title')}</a>
                 </p>
               </Section>
               <Section id="locations" title={tSites(lang, 'sites.locations')}>
@@ -186,7 +187,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                   </>
                 )}
                 <p>
-                  <a href={`${urls.sites(lang)}?${new URLSearchParams(siteQuery).toString()}`}>{t(lang, 'sites.title')}</a>
+                  <a href={`${urls.sites(lang)}?${new URLSearchParams(siteQuery).toString()}`}>{tPlatform(lang, 'sites.title')}</a>
                 </p>
               </Section>
               <Section id="costs" title={t(lang, 'plan.costsTitle')}>

@@ -1,6 +1,7 @@
 /** The plan on one screen: where, what it costs a year, policies, market access, steps and the first deadline. */
 import type { ComponentChildren } from 'preact';
-import { t, type Lang } from '../../../platform/i18n/i18n.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t } from '../messages.js';
 import { tMatching } from '../../matching/index.js';
 import { formatDay, formatNumber } from '../../../platform/views/components.js';
 import type { AccessResult } from '../../market-access/index.js';
