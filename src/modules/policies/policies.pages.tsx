@@ -1,6 +1,5 @@
 /** Policies: the faceted policy library, and one page per policy with its links, parts, relations and references. */
 import type { FastifyInstance } from 'fastify';
-import { t as tPlatform } from '../../platform/i18n/i18n.js';
 import { t } from './messages.js';
 import { tSearch } from '../search/index.js';
 import { registerPage } from '../../platform/http/pages.js';

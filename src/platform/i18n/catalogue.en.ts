@@ -1,4 +1,4 @@
-/** English interface strings. Keys ending in .one/.other are chosen by Intl.PluralRules. */
+/** English strings of the platform: the layout and its navigation, errors, forms and pagination. Module strings live in each module's messages.ts. */
 export const en = {
   'site.name': 'Invest Beijing One-Stop',
   'site.tagline': 'Foreign investment services of Beijing, in one place',
@@ -54,6 +54,7 @@ export const en = {
   'filter.apply': 'Apply',
   'filter.clear': 'Clear filters',
   'filter.error.district': 'Choose a district from the list (“{value}” is not a district).',
+  // The names of the search and the investor tools: the layout's header and footer link to them, and their pages use them too.
   'search.title': 'Search',
   'search.label': 'Search words',
   'search.placeholder': 'Search policies, offices, prices…',
@@ -64,7 +65,6 @@ export const en = {
   'access.title': 'Market access check',
   'nav.plan': 'Plan my investment',
   'sites.title': 'Where to locate',
-  // The answer first: plan summary, market-access bottom line, tools menu.
   'nav.menu': 'Menu',
   'nav.toolsLabel': 'Investor tools',
   'nav.guideLabel': 'The guide',

@@ -1,10 +1,8 @@
-/** 中文界面文字。与 catalogue.en.ts 键名一致（类型检查保证）。 */
+/** 中文界面文字（平台部分）。与 catalogue.en.ts 键名一致（类型检查保证）；中文复数只需 .other。 */
+import type { ChineseMessages } from './define-messages.js';
 import type { en } from './catalogue.en.js';
 
-type Keys = keyof typeof en;
-
-/** Chinese has one plural form, so only the `.other` key is needed; `.one` falls back to it. */
-export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record<Keys, string>> = {
+export const zh = {
   'site.name': '投资北京一站通',
   'site.tagline': '北京外商投资服务，一站办理',
   'layout.skip': '跳到主要内容',
@@ -59,6 +57,7 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'filter.apply': '筛选',
   'filter.clear': '清除筛选',
   'filter.error.district': '请从列表中选择区（“{value}”不是有效的区）。',
+  // The names of the search and the investor tools: the layout's header and footer link to them, and their pages use them too.
   'search.title': '搜索',
   'search.label': '搜索词',
   'search.placeholder': '搜索政策、机构、价格……',
@@ -69,7 +68,6 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'access.title': '市场准入查询',
   'nav.plan': '制定投资计划',
   'sites.title': '选址',
-  // The answer first: plan summary, market-access bottom line, tools menu.
   'nav.menu': '菜单',
   'nav.toolsLabel': '投资工具',
   'nav.guideLabel': '投资指南',
@@ -78,4 +76,4 @@ export const zh: Record<Exclude<Keys, `${string}.one`>, string> & Partial<Record
   'nav.tool.marketAccess': '市场准入',
   'nav.tool.sites': '选址',
   'nav.tool.costs': '成本测算',
-};
+} satisfies ChineseMessages<typeof en>;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { latinSentences } from '../../../test/helpers/latin-sentences.js';
 import { en } from './catalogue.en.js';
 import { zh } from './catalogue.zh.js';
-import type { Lang } from './i18n.js';
+import { defineMessages, t, type Lang } from './i18n.js';
 
 type Catalogues = Readonly<Record<Lang, Readonly<Record<string, string>>>>;
 
@@ -68,4 +68,28 @@ it('no key is defined by two catalogues, so each string has one owner', () => {
   const owners = new Map<string, string[]>();
   for (const [name, { en: english }] of catalogues) for (const key of Object.keys(english)) owners.set(key, [...(owners.get(key) ?? []), name]);
   expect([...owners].filter(([, names]) => names.length > 1)).toEqual([]);
+});
+
+describe('a translator', () => {
+  const items = defineMessages({
+    en: { 'items.count.one': '{count} item', 'items.count.other': '{count} items', 'items.greeting': 'Hello {name}' },
+    zh: { 'items.count.other': '{count} 项', 'items.greeting': '你好，{name}' },
+  });
+
+  it('picks the plural form by the locale\'s rules and fills the placeholders', () => {
+    expect([items('en', 'items.count', { count: 1 }), items('en', 'items.count', { count: 2 }), items('zh', 'items.count', { count: 1 })]).toEqual(['1 item', '2 items', '1 项']);
+    expect(items('zh', 'items.greeting', { name: '王' })).toBe('你好，王');
+    expect(t('en', 'pagination.status', { page: 2, pages: 5 })).toBe('Page 2 of 5');
+  });
+
+  it('accepts only its catalogue\'s keys: the compiler refuses the lines below (tsc fails if it ever accepts them)', () => {
+    // @ts-expect-error: no catalogue has this key
+    expect(() => t('en', 'no.such.key')).toThrow('Missing message');
+    // @ts-expect-error: a module's key is not the platform's
+    expect(() => t('en', 'projects.count', { count: 1 })).toThrow('Missing message');
+    // @ts-expect-error: a plural group is addressed by its base key
+    expect(items('en', 'items.count.one')).toBe('{count} item');
+    // @ts-expect-error: a plural group needs a count
+    expect(() => items('en', 'items.count')).toThrow('Missing message');
+  });
 });

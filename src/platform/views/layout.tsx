@@ -1,6 +1,6 @@
 /** The page frame: skip link, header with navigation and language switch, main, footer. No inline script or style. */
 import type { ComponentChildren } from 'preact';
-import { htmlLang, otherLang, t, type Lang } from '../i18n/i18n.js';
+import { htmlLang, otherLang, t, type KeyOf, type Lang } from '../i18n/i18n.js';
 import { switchLangPath, urls } from '../http/urls.js';
 import { SourceList, type SourceRef } from './sources.js';
 import { SiteBrand } from './components.js';
@@ -25,7 +25,7 @@ export interface PageFrame {
 }
 
 /** The investor tools come first: they answer the investor's own questions; the guide's sections follow. */
-const TOOLS: { key: string; href: (lang: Lang) => string }[] = [
+const TOOLS: { key: KeyOf<typeof t>; href: (lang: Lang) => string }[] = [
   { key: 'nav.tool.plan', href: urls.plan },
   { key: 'nav.tool.policiesForMe', href: urls.policiesForMe },
   { key: 'nav.tool.marketAccess', href: urls.marketAccess },
@@ -33,7 +33,7 @@ const TOOLS: { key: string; href: (lang: Lang) => string }[] = [
   { key: 'nav.tool.costs', href: urls.estimator },
 ];
 
-const NAV: { key: string; href: (lang: Lang) => string }[] = [
+const NAV: { key: KeyOf<typeof t>; href: (lang: Lang) => string }[] = [
   { key: 'nav.beijing', href: urls.overview },
   { key: 'nav.twoZones', href: urls.twoZones },
   { key: 'nav.industries', href: urls.industries },
