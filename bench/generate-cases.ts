@@ -14,7 +14,8 @@ export async function generateCases(databaseUrl: string, count: number, now: Dat
     await db.query('BEGIN');
     await fill(db, count, now);
     await db.query('COMMIT');
-    for (const table of ['cases', 'case_units', 'case_events']) await db.query(`ANALYZE ${table}`);
+    // As autovacuum would in production: the visibility map lets the reports count from their covering indexes alone.
+    for (const table of ['cases', 'case_units', 'case_events']) await db.query(`VACUUM ANALYZE ${table}`);
   } finally {
     await db.end();
   }

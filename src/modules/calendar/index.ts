@@ -37,9 +37,15 @@ export const calendarModule: AppModule = {
   name: 'calendar',
   routes: async (app, deps) => {
     const calendars = calendarsOf(deps, app.log);
-    // Loaded before the server answers: pages and the API read it synchronously.
+    // Loaded before the server answers: pages and the API read it synchronously. With the database unreachable at
+    // start the process still starts (and /readyz says 503); requests that need the calendar answer 503 until a
+    // later refresh (each such request asks for one) reads it.
     app.addHook('onReady', async () => {
-      await calendars.refresh();
+      try {
+        await calendars.refresh();
+      } catch (error) {
+        app.log.error({ err: error }, 'working calendar: first load failed; retrying on demand');
+      }
     });
     registerCalendarPages(app, deps.pages, calendars);
     registerCalendarAdminPages(app, { db: calendarDb(deps.db), clock: deps.clock, calendars });

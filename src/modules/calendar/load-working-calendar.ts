@@ -7,14 +7,19 @@
  * compares the tables' fingerprint in the background while the request answers from the calendar it has — no timer,
  * and no query per request. Code that writes a deadline can `await refresh()` to be exact.
  */
+import { AppError } from '../../platform/http/errors.js';
 import type { Db } from '../../platform/db/database.js';
 import { calendarFingerprint, listEnteredYears, listOverrides } from './calendar.repository.js';
 import { calendarDb, type CalendarDb } from './calendar.tables.js';
 import { buildWorkingCalendar, type WorkingCalendar } from './working-calendar.js';
 
-export class CalendarNotLoadedError extends Error {
+/**
+ * The calendar could not be read yet (the database was unreachable when the process started): a request that needs it
+ * gets 503 and asks again later; `refreshSoon()` keeps trying, so the service recovers without a restart.
+ */
+export class CalendarNotLoadedError extends AppError {
   constructor() {
-    super('The working calendar has not been loaded yet (call loadWorkingCalendar(db) first).');
+    super(503, 'calendar-unavailable', 'Working calendar unavailable', 'The working calendar could not be read from the database yet. Please try again in a moment.');
   }
 }
 
@@ -45,7 +50,11 @@ export class WorkingCalendarService {
   }
 
   get current(): WorkingCalendar {
-    if (!this.calendar) throw new CalendarNotLoadedError();
+    if (!this.calendar) {
+      // Not read yet (the database was down at start): ask for a load in the background and refuse this request.
+      this.refreshSoon();
+      throw new CalendarNotLoadedError();
+    }
     return this.calendar;
   }
 
