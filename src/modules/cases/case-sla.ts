@@ -80,3 +80,12 @@ export function slaSql(state: CaseSla, now: Date): RawBuilder<SqlBool> {
 export function openSql(): RawBuilder<SqlBool> {
   return sql<SqlBool>`cases.status NOT IN (${list(FINISHED)})`;
 }
+
+/**
+ * The SLA state as one SQL value (for GROUP BY in the reports), built from `slaSql`: the dashboard, the workbench's
+ * badges and queues and caseSla cannot disagree on a case.
+ */
+export function slaStateSql(now: Date): RawBuilder<CaseSla> {
+  const order: CaseSla[] = ['paused', 'met', 'breached', 'overdue', 'due_soon'];
+  return sql<CaseSla>`CASE ${sql.join(order.map((state) => sql`WHEN ${slaSql(state, now)} THEN ${sql.lit(state)}`), sql` `)} ELSE 'on_time' END`;
+}

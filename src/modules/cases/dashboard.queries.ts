@@ -17,7 +17,7 @@ import type { CaseKind } from '../content/index.js';
 import type { CaseStatus } from './case-states.js';
 import { scopedCases } from './case.repository.js';
 import type { CaseDb } from './case.tables.js';
-import { slaStateSql } from './deadline-watch.js';
+import { slaStateSql } from './case-sla.js';
 import { periodBounds, type ReportPeriod } from './report-period.js';
 
 /** Which cases a report counts, besides the period. */

@@ -5,7 +5,6 @@
  * instant, so pages are right even if the worker is down; the watch only sends the messages, each once per case,
  * level and due date (case_escalations' key), whichever worker gets there first.
  */
-import { sql } from 'kysely';
 import type { PeriodicTask } from '../../platform/jobs/index.js';
 import { queueEmail } from '../../platform/mail/index.js';
 import type { WorkerDeps } from '../module.js';
@@ -116,11 +115,3 @@ export function deadlineWatch(deps: WorkerDeps): PeriodicTask {
   const db = caseDb(deps.db);
   return { name: 'cases.deadline_watch', everyMs: 60_000, run: (now) => sweepDeadlines(db, now, deps.config.PUBLIC_BASE_URL) };
 }
-
-/** Cases counted by SLA state in SQL (for lists and dashboards): the same thresholds as the watch. */
-export const slaStateSql = (now: Date) => sql<string>`CASE
-  WHEN cases.status IN ('rejected', 'replied', 'closed') THEN CASE WHEN coalesce(cases.replied_at, cases.closed_at) <= cases.due_at THEN 'met' ELSE 'breached' END
-  WHEN cases.status = 'needs_materials' THEN 'paused'
-  WHEN cases.due_at <= ${now} THEN 'overdue'
-  WHEN cases.due_at <= ${new Date(now.getTime() + WARN_BEFORE_MS)} THEN 'due_soon'
-  ELSE 'on_time' END`;
