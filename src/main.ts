@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { buildApp } from './app.js';
+import { buildApp, workerContributions } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDatabaseUrl, openDatabase, pingDatabase, type Db } from './platform/db/database.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
@@ -16,6 +16,7 @@ import { migrateAsOwner } from './platform/db/migrate.js';
 import { ContentRemovalError, ContentService, ContentValidationError, loadContentDirectory } from './modules/content/index.js';
 import type { JobWorker } from './platform/jobs/index.js';
 import { createWorker } from './platform/jobs/start-worker.js';
+import { systemClock } from './platform/clock.js';
 
 const started = performance.now();
 let config: Config;
@@ -122,7 +123,7 @@ async function start(): Promise<void> {
   if (config.ROLE === 'worker') {
     // No HTTP, no content: only the job loop.
     const log = pino({ level: config.LOG_LEVEL });
-    worker = createWorker(config, db, log.child({ component: 'worker' }));
+    worker = createWorker(config, db, log.child({ component: 'worker' }), undefined, workerContributions({ config, db, clock: systemClock }));
     if (stopping) return;
     worker.worker.start();
     running = true;
@@ -158,7 +159,7 @@ async function start(): Promise<void> {
   if (stopping) return;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   if (config.ROLE === 'all') {
-    worker = createWorker(config, db, log.child({ component: 'worker' }));
+    worker = createWorker(config, db, log.child({ component: 'worker' }), undefined, workerContributions({ config, db, clock: systemClock }));
     worker.worker.start();
   }
   running = true;
