@@ -19,7 +19,9 @@ export {
   type DaySource,
 } from './working-calendar.js';
 export { addWorkingDays, countWorkingDays, MAX_WORKING_DAYS, type CountOptions, type WorkingDaysAnswer } from './working-days.js';
-export { dueAt, limitSchema, LIMIT_UNITS, OpenPauseError, slaState, type DueDate, type DueSoonWindow, type Limit, type LimitUnit, type Pause, type SlaState } from './sla.js';
+export { dueAt, OpenPauseError, slaState, type DueDate, type DueSoonWindow, type Pause, type SlaState } from './sla.js';
+// The limit itself is the service catalogue's (content kinds), re-exported for the calendar's callers.
+export { limitSchema, LIMIT_UNITS, type Limit, type LimitUnit } from '../content/index.js';
 
 export { loadWorkingCalendar, workingCalendarService, WorkingCalendarService, CalendarNotLoadedError } from './load-working-calendar.js';
 export { addAnswerSchema, countAnswerSchema, workingDaysQuerySchema, MAX_ADD } from './calendar.schemas.js';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar, CalendarYearUnknownError } from './working-calendar.js';
-import { dueAt, limitSchema, OpenPauseError, slaState, type Limit } from './sla.js';
+import { dueAt, OpenPauseError, slaState } from './sla.js';
+import { limitSchema, type Limit } from '../content/index.js';
 
 const calendar = buildWorkingCalendar();
 /** An instant given in Beijing time. */

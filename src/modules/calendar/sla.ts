@@ -16,22 +16,12 @@
  *    changes nothing: a limit already missed stays missed.
  * A pause without an end is still running: it counts up to `now`, so the due date moves on while the matter waits.
  */
-import { z } from 'zod';
 import { beijingDay, startOfBeijingDay, yearOfDay } from './civil-date.js';
 import type { WorkingCalendar } from './working-calendar.js';
 import type { CountOptions } from './working-days.js';
+import { limitSchema, type Limit } from '../content/index.js';
 
-export const LIMIT_UNITS = ['minutes', 'calendar_days', 'working_days'] as const;
-export type LimitUnit = (typeof LIMIT_UNITS)[number];
 
-/** A time limit with its unit, as a service catalogue stores it. */
-export const limitSchema = z
-  .object({
-    amount: z.int().min(0).max(100_000).describe('how many units; 0 minutes is "real time"'),
-    unit: z.enum(LIMIT_UNITS),
-  })
-  .refine((limit) => limit.unit === 'minutes' || limit.amount >= 1, { path: ['amount'], message: 'a limit in days is at least 1 day' });
-export type Limit = z.infer<typeof limitSchema>;
 
 export interface Pause {
   from: Date;

@@ -19,7 +19,14 @@ export const LIMIT_STAGES = ['feedback', 'acceptance', 'materials', 'handling'] 
 /** How hard a matter is, as the 12345 table sorts them; the accepting agent decides it. */
 export const COMPLEXITIES = ['general', 'sophisticated_single', 'sophisticated_multiple', 'sophisticated'] as const;
 
-export const limitSchema = z.object({ amount: z.number().int().nonnegative(), unit: z.enum(LIMIT_UNITS) }).strict();
+/** A time limit with its unit: the one definition the catalogue, the calendar's SLA engine and the cases share. */
+export const limitSchema = z
+  .object({
+    amount: z.int().min(0).max(100_000).describe('how many units; 0 minutes is "real time"'),
+    unit: z.enum(LIMIT_UNITS),
+  })
+  .strict()
+  .refine((limit) => limit.unit === 'minutes' || limit.amount >= 1, { path: ['amount'], message: 'a limit in days is at least 1 day' });
 export type Limit = z.infer<typeof limitSchema>;
 
 export const serviceLimitSchema = z
