@@ -6,7 +6,7 @@ import { registerCalendarAdminPages } from './calendar-admin.pages.js';
 import { calendarDb } from './calendar.tables.js';
 import { workingCalendarService, type WorkingCalendarService } from './load-working-calendar.js';
 
-export { isCivilDate, InvalidDateError } from './civil-date.js';
+export { addDays, beijingDay, dateOfDay, dayNumber, isCivilDate, InvalidDateError, startOfBeijingDay } from './civil-date.js';
 export type { Bilingual } from './package-days.js';
 export {
   buildWorkingCalendar,

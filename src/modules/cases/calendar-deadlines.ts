@@ -5,20 +5,13 @@
  * such a count provisional; when the arrangement is published (package update or an administrator's overrides),
  * deadlines computed afterwards use it.
  */
-import { dueAt, type WorkingCalendar } from '../calendar/index.js';
+import { dayNumber, dueAt, isCivilDate, startOfBeijingDay, type WorkingCalendar } from '../calendar/index.js';
 import type { Deadlines } from './deadlines.js';
 
 export function calendarDeadlines(calendar: () => WorkingCalendar): Deadlines {
   return {
     dueAt: (start, limit, pauses = []) => dueAt({ start, limit, pauses, calendar: calendar(), outsideKnownYears: 'assume-statutory-holidays' }).at,
-    endOfDay: (date) => {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-      if (!match) return new Date(Number.NaN);
-      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      const start = new Date(Date.UTC(year, month - 1, day));
-      // Reject 2026-02-31 and the like: the parts must survive the round trip.
-      if (start.getUTCFullYear() !== year || start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day) return new Date(Number.NaN);
-      return new Date(Date.UTC(year, month - 1, day + 1) - 8 * 3_600_000);
-    },
+    // 24:00 of the date is 00:00 Beijing time of the next day; an impossible date (2026-02-31) is an invalid instant.
+    endOfDay: (date) => (isCivilDate(date) ? startOfBeijingDay(dayNumber(date) + 1) : new Date(Number.NaN)),
   };
 }

@@ -4,9 +4,9 @@
  * compare timestamps with, and the Monday-to-Sunday weeks of the trends. Beijing is UTC+8 all year (no daylight
  * saving), so the day of an instant is a fixed offset away and the queries need no time-zone database.
  */
-const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { addDays, beijingDay, dateOfDay, dayNumber, isCivilDate, startOfBeijingDay as startOfDay } from '../calendar/index.js';
+
+export { addDays };
 
 export interface ReportPeriod {
   /** First day, included. */
@@ -17,17 +17,7 @@ export interface ReportPeriod {
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 export function isReportDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number(match[1]) >= 2000 && new Date(time).toISOString().slice(0, 10) === value;
-}
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-const dateOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-export function addDays(date: string, days: number): string {
-  return dateOfDay(dayNumber(date) + days);
+  return isCivilDate(value) && Number(value.slice(0, 4)) >= 2000;
 }
 
 /** Days from `from` to `to`, both included (1 for a single day). */
@@ -37,7 +27,7 @@ export function daysIn(period: ReportPeriod): number {
 
 /** The first instant of a Beijing day. */
 export function startOfBeijingDay(date: string): Date {
-  return new Date(dayNumber(date) * DAY_MS - BEIJING_OFFSET_MS);
+  return startOfDay(dayNumber(date));
 }
 
 /** The instants a period covers: [start, end). */
@@ -47,7 +37,7 @@ export function periodBounds(period: ReportPeriod): { start: Date; end: Date } {
 
 /** The Beijing date of an instant. */
 export function beijingDate(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  return dateOfDay(beijingDay(at));
 }
 
 /** The Monday of the week a date falls in (weeks run Monday to Sunday, as the SQL's date_trunc('week') counts them). */

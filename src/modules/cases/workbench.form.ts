@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { choice, field, integer, many, parseForm, text, type RawForm } from '../../platform/http/form.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import type { FieldError } from '../../platform/views/forms.js';
+import { isCivilDate } from '../calendar/index.js';
 import { CASE_KINDS, DISTRICT_IDS, type CaseKind } from '../content/index.js';
 import { CASE_SLA_STATES, type CaseSla } from './case-sla.js';
 import { CASE_STATUSES, type CaseStatus } from './case-states.js';
@@ -35,18 +36,9 @@ export interface WorkbenchFilter {
   page: number;
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const utc = new Date(Date.UTC(year, month - 1, day));
-  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
-}
-
 const label = (key: Parameters<typeof t>[1]) => (lang: Lang) => t(lang, key);
 const dateField = (key: Parameters<typeof t>[1]) =>
-  field(z.string().refine(isCalendarDate).optional(), { label: label(key), message: (lang) => t(lang, 'workbench.error.date', { label: t(lang, key) }) });
+  field(z.string().refine(isCivilDate).optional(), { label: label(key), message: (lang) => t(lang, 'workbench.error.date', { label: t(lang, key) }) });
 
 function workbenchForm(topicIds: readonly string[]) {
   const topics = (topicIds.length ? topicIds : ['other']) as [string, ...string[]];

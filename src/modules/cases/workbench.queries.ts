@@ -11,6 +11,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { StaffPrincipal } from '../../platform/auth/index.js';
 import { staffScopeOf } from '../../platform/auth/index.js';
+import { dayNumber, startOfBeijingDay } from '../calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { mayReadConfidential } from './case.access.js';
 import { scopedCases } from './case.repository.js';
@@ -31,8 +32,7 @@ export function queuesFor(staff: StaffPrincipal): Queue[] {
 
 /** The start of a calendar date in Beijing, `days` later (the "to" date is inclusive: its end is the next day's start). */
 function beijingDayStart(date: string, days = 0): Date {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days) - 8 * 3_600_000);
+  return startOfBeijingDay(dayNumber(date) + days);
 }
 
 function queueCondition(eb: Eb, queue: Queue, staff: StaffPrincipal, now: Date): Expression<SqlBool> {
