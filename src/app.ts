@@ -40,6 +40,7 @@ import { sitesModule } from './modules/sites/index.js';
 import { planModule } from './modules/plan/index.js';
 import { apiModule } from './modules/api/index.js';
 import { casesModule } from './modules/cases/index.js';
+import { pipelineModule } from './modules/pipeline/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { open311Module } from './modules/open311/index.js';
 
@@ -47,7 +48,7 @@ import { open311Module } from './modules/open311/index.js';
 const MODULES: readonly AppModule[] = [
   healthModule, staffModule, exploreModule, searchModule, policiesModule, industriesModule, parksModule, projectsModule,
   districtsModule, mapModule, proceduresModule, costsModule, directoryModule, sitemapModule, estimatorModule,
-  matchingModule, marketAccessModule, sitesModule, planModule, calendarModule, casesModule, open311Module, apiModule,
+  matchingModule, marketAccessModule, sitesModule, planModule, calendarModule, casesModule, pipelineModule, open311Module, apiModule,
 ];
 
 export interface AppDeps {

@@ -25,10 +25,12 @@ export { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type UploadRefusal } from './attac
 export { submissionWait, countSubmission, emailSubmissionWait, type SubmissionWait } from './submission-limits.js';
 // Used by the Open311 module (src/modules/open311), which files and reads cases through them.
 export { FINISHED } from './case-states.js';
+// The unified social credit code's check, for the pipeline's registration evidence.
+export { isValidUscc, normaliseUscc } from './uscc.js';
 export { submitCase, CaseInputError, type SubmittedCase } from './submit-case.js';
 export { caseSubmissionSchema, type CaseSubmission } from './case.schemas.js';
 export { caseContext, type CaseContext } from './case-context.js';
-export { caseDb, type CaseDb } from './case.tables.js';
+export { caseDb, type CaseDb, type CaseTables } from './case.tables.js';
 export { formatInstant } from './case-time.js';
 // Who may read a confidential case's content, for other staff pages that show cases (dashboard drill-downs).
 export { CASE_READERS, mayReadConfidential, seesCaseContent } from './case.access.js';

@@ -85,15 +85,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   return db;
 }
 
+/**
+ * A `date` column is a civil date (a day in Beijing, "2026-12-01"), not an instant: both drivers would otherwise turn
+ * it into a Date at midnight of the server's (pg) or UTC's (PGlite) time zone, a day off on one side of the world.
+ */
+const DATE_OID = 1082;
+const civilDate = (value: string): string => value;
+
 async function openPostgres(databaseUrl: string, options: DatabaseOptions): Promise<Db> {
   const { default: pg } = await import('pg');
   const onConnectionError =
     options.onConnectionError ??
     ((error: Error) => console.error(`PostgreSQL connection error (connection dropped; the next query reconnects): ${error.message}`));
   const statementTimeoutMs = options.statementTimeoutMs ?? DATABASE_DEFAULTS.statementTimeoutMs;
-  // timestamptz values come back as Date; bigint counts as strings are parsed where used.
+  // timestamptz values come back as Date; bigint counts as strings are parsed where used; a civil date as its text.
   const pool = new pg.Pool({
     connectionString: databaseUrl,
+    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? civilDate : pg.types.getTypeParser(oid, format as 'text')) } as typeof pg.types,
     max: 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? DATABASE_DEFAULTS.connectTimeoutMs,
     statement_timeout: statementTimeoutMs,
@@ -153,7 +161,7 @@ async function openPglite(options: DatabaseOptions): Promise<Db> {
   }
   let pglite: Awaited<ReturnType<typeof PGlite.create>>;
   try {
-    pglite = await PGlite.create(location);
+    pglite = await PGlite.create(location, { parsers: { [DATE_OID]: civilDate } });
   } catch (error) {
     lock?.release();
     throw error;

@@ -17,6 +17,7 @@ import * as createCaseSubmissionAddresses from '../../migrations/2026_12_04_1000
 import * as indexCaseWorkbench from '../../migrations/2026_12_06_1000_index_case_workbench.js';
 import * as indexCaseReports from '../../migrations/2026_12_06_1100_index_case_reports.js';
 import * as createOpen311Clients from '../../migrations/2026_12_05_1400_create_open311_clients.js';
+import * as createPipeline from '../../migrations/2026_12_07_0900_create_pipeline.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0900_create_content': createContent,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1000_index_case_workbench': indexCaseWorkbench,
   '2026_12_06_1100_index_case_reports': indexCaseReports,
   '2026_12_05_1400_create_open311_clients': createOpen311Clients,
+  '2026_12_07_0900_create_pipeline': createPipeline,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
