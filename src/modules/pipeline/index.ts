@@ -4,10 +4,34 @@
  * opportunities is the `projects` module; a pipeline project may take one up.)
  */
 import type { AppModule } from '../module.js';
+import { pipelineServices } from './pipeline-services.js';
 
 export { STAGES, STATUSES, LANDED_STAGES, type Stage, type Status } from './stage-rules.js';
 export { pipelineDb, type PipelineDb, type PipelineTables } from './pipeline.tables.js';
 
 export const pipelineModule: AppModule = {
   name: 'pipeline',
+  routes: async (app, deps) => {
+    const services = pipelineServices(deps);
+    // Lists, saved views, board and the list's CSV (list.pages.tsx, board.pages.tsx).
+    // (list pages)
+    // Creating a project, its page, edit, moves, status and team (project-*.pages.tsx).
+    // (project pages)
+    // The service package and the investors' pages and timeline.
+    // (investor pages)
+    // The dashboard and its CSV.
+    // (dashboard pages)
+    // Import of district spreadsheets.
+    // (import pages)
+    // The conference opportunities as staff see them; API clients (admin).
+    // (opportunity pages)
+    // (api client pages)
+    void services;
+  },
+  api: async (api, deps) => {
+    const services = pipelineServices(deps);
+    // The staff JSON API (session or API-client token).
+    // (staff api)
+    void services;
+  },
 };
