@@ -4,7 +4,7 @@
  * enterprise, its contact details or any text it wrote.
  */
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { csvDocument, type CsvCell } from './csv.js';
+import { csvDocument, type CsvCell } from '../../platform/http/csv.js';
 import type { DashboardFigures, OpenRow, Share } from './dashboard-figures.js';
 import type { CaseListRow } from './dashboard.queries.js';
 import { tReports } from './messages.js';
