@@ -70,6 +70,7 @@ describe.each(databaseTargets())('the app’s database role and the audit log (%
     const tables = await appendOnlyTables(database.db as unknown as Kysely<unknown>, 'public');
     expect(tables).toContain('audit_log');
     expect(tables).toContain('case_events');
+    expect(tables).toContain('pipeline_stage_log');
     for (const table of tables) {
       const { rows } = await sql<Record<string, boolean>>`
         SELECT has_table_privilege(${APP_ROLE}, ${table}, 'SELECT') AS select, has_table_privilege(${APP_ROLE}, ${table}, 'INSERT') AS insert,

@@ -6,6 +6,10 @@ import type { StaffPrincipal, StaffRole } from '../../../platform/auth/index.js'
 /** The roles the service line's workbench and dashboard open to (cases/case.access.ts CASE_READERS; the staff module cannot import it, as cases builds on staff). */
 const CASE_WORKBENCH_ROLES: readonly StaffRole[] = ['municipal_coordinator', 'acceptance_agent', 'district_officer', 'department_handler', 'viewer'];
 
+/** The roles the investment-project pipeline opens to (pipeline/project-access.ts PIPELINE_READERS; likewise not importable here). */
+const PIPELINE_ROLES: readonly StaffRole[] = ['admin', 'municipal_coordinator', 'district_officer', 'project_commissioner', 'viewer'];
+const IMPORT_ROLES: readonly StaffRole[] = ['admin', 'municipal_coordinator', 'district_officer'];
+
 const timeFormat = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }),
   zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }),
@@ -47,6 +51,9 @@ export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrinc
             <li>
               <a href={urls.staffAdminAudit(lang)}>{t(lang, 'staff.admin.audit.title')}</a>
             </li>
+            <li>
+              <a href={urls.staffAdminApiClients(lang)}>{t(lang, 'staff.home.apiClients')}</a>
+            </li>
           </ul>
         </>
       )}
@@ -60,6 +67,33 @@ export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrinc
             <li>
               <a href={urls.staffCasesDashboard(lang)}>{t(lang, 'staff.home.dashboard')}</a>
             </li>
+          </ul>
+        </>
+      )}
+      {PIPELINE_ROLES.includes(staff.role) && (
+        <>
+          <h2>{t(lang, 'staff.home.pipeline')}</h2>
+          <ul>
+            <li>
+              <a href={urls.staffProjects(lang)}>{t(lang, 'staff.home.projects')}</a>
+            </li>
+            <li>
+              <a href={urls.staffProjectsBoard(lang)}>{t(lang, 'staff.home.projectsBoard')}</a>
+            </li>
+            <li>
+              <a href={urls.staffProjectsDashboard(lang)}>{t(lang, 'staff.home.projectsDashboard')}</a>
+            </li>
+            <li>
+              <a href={urls.staffInvestors(lang)}>{t(lang, 'staff.home.investors')}</a>
+            </li>
+            <li>
+              <a href={urls.staffOpportunities(lang)}>{t(lang, 'staff.home.opportunities')}</a>
+            </li>
+            {IMPORT_ROLES.includes(staff.role) && (
+              <li>
+                <a href={urls.staffProjectsImport(lang)}>{t(lang, 'staff.home.projectsImport')}</a>
+              </li>
+            )}
           </ul>
         </>
       )}
