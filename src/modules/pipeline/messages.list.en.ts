@@ -85,7 +85,7 @@ export const listEn = {
   'pipeline.list.views.error.duplicate': 'Name of this view: you already have a view with this name.',
   'pipeline.list.views.error.full': 'Name of this view: you have {max} saved views, the most one person may keep; remove one first.',
   'pipeline.list.views.error.query': 'The filters of this view are not valid: correct them before saving.',
-  'pipeline.list.views.saved': 'The view “{name}” is saved.',
+  'pipeline.list.views.saved': 'The view is saved: open it from your saved views below.',
   'pipeline.list.views.removed': 'The saved view is removed.',
   'pipeline.list.views.stale': 'This saved view\'s filters are no longer all valid; the errors are shown below.',
   'pipeline.list.board.column': '{stage}: {count}',
@@ -93,7 +93,6 @@ export const listEn = {
   'pipeline.list.board.more.other': '{count} more — see the list',
   'pipeline.list.board.emptyColumn': 'No projects at this stage.',
   'pipeline.list.board.move': 'Move to',
-  'pipeline.list.board.moveLabel': 'Move {reference} to stage',
   'pipeline.list.board.moveSubmit': 'Move',
   'pipeline.list.board.hint': 'Moving a project that needs evidence opens its page with the evidence form.',
 } as const;
