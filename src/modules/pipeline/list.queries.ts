@@ -35,8 +35,9 @@ export function projectTsQuery(q: string): string | null {
 
 function searchCondition(eb: Eb, q: string): Expression<SqlBool> {
   const options: Expression<SqlBool>[] = [];
+  // A whole reference names one project (and its "pj" word would otherwise match every project's tsvector).
   const reference = q.trim().toUpperCase();
-  if (PROJECT_REFERENCE.test(reference)) options.push(eb('pipeline_projects.reference', '=', reference));
+  if (PROJECT_REFERENCE.test(reference)) return eb('pipeline_projects.reference', '=', reference);
   const terms = projectTsQuery(q);
   if (terms) options.push(sql<SqlBool>`pipeline_projects.search @@ to_tsquery('simple', ${terms})`);
   const like = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
