@@ -168,6 +168,7 @@ export const staffEn = {
   'casePage.title': 'Case {reference}',
   'casePage.kicker': 'Case',
   'casePage.back': 'Back to the cases',
+  'casePage.pipelineProject': 'Create an investment project from this case',
   'casePage.status': 'Status',
   'casePage.kind': 'Kind',
   'casePage.topic': 'Topic',

@@ -167,6 +167,7 @@ export const staffZh = {
   'casePage.title': '诉求 {reference}',
   'casePage.kicker': '诉求',
   'casePage.back': '返回诉求列表',
+  'casePage.pipelineProject': '根据此诉求新建投资项目',
   'casePage.status': '状态',
   'casePage.kind': '类型',
   'casePage.topic': '主题',

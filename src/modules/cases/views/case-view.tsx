@@ -10,6 +10,9 @@ import type { CasePageModel } from './case-page-model.js';
 import { CaseAttachments, CaseDuplicates, CaseUnits } from './case-related.js';
 import { CaseTimeline } from './case-timeline.js';
 
+// Roles that create investment projects (the pipeline's writers), listed here because this module does not import the pipeline.
+const PROJECT_CREATORS: readonly string[] = ['admin', 'municipal_coordinator', 'district_officer', 'project_commissioner'];
+
 export function CaseView({ model, store, readOnly }: { model: CasePageModel; store: ContentStore; readOnly: boolean }) {
   const { lang } = model;
   return (
@@ -20,6 +23,11 @@ export function CaseView({ model, store, readOnly }: { model: CasePageModel; sto
       </p>
       {model.notice && <StaffNotice text={model.notice} />}
       <CaseHeader model={model} />
+      {PROJECT_CREATORS.includes(model.staff.role) && (
+        <p class="case-pipeline-link">
+          <a href={urls.staffProjectNew(lang, { case: model.row.reference })}>{t(lang, 'casePage.pipelineProject')}</a>
+        </p>
+      )}
       <ConfidentialForm model={model} />
       <CaseActions model={model} readOnly={readOnly} />
       <CaseTimeline model={model} store={store} />
