@@ -128,6 +128,11 @@ describe.each(databaseTargets())('project list, saved views, board and CSV (%s)'
     expect(refsInCsv((await get('commissioner', urls.staffProjectsCsv('en'))).body)).toEqual(new Set([p.commissioners]));
     expect(await listed('otherCommissioner')).toEqual(new Set());
     expect((await listed('haidian')).has(p.chaoyang)).toBe(false);
+    // A role outside the pipeline is refused every page of it.
+    const handler = await signInAs(app, people.handler.email, PASSWORD);
+    for (const url of [urls.staffProjects('en'), urls.staffProjectsBoard('en'), urls.staffProjectsCsv('en')]) {
+      expect((await app.inject({ url, headers: { cookie: handler } })).statusCode).toBe(403);
+    }
   });
 
   it('answers a bad filter value with 400 and the message at its field, in the page\'s language', async () => {

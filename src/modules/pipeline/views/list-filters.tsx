@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { urls } from '../../../platform/http/urls.js';
-import type { Lang } from '../../../platform/i18n/i18n.js';
+import { t as tPlatform, type Lang } from '../../../platform/i18n/i18n.js';
 import type { FieldError } from '../../../platform/views/forms.js';
 import { DISTRICT_IDS } from '../../content/index.js';
 import { LIST_SORTS, type ListQuery } from '../list.form.js';
@@ -52,7 +52,7 @@ function FieldShell({ lang, name, label, hint, error, children }: { lang: Lang; 
       )}
       {error && (
         <p class="field__error" id={`filter-${name}-error`}>
-          <span class="visually-hidden">{tList(lang, 'pipeline.list.filter.title')}: </span>
+          <span class="visually-hidden">{tPlatform(lang, 'form.errorPrefix')} </span>
           {error}
         </p>
       )}
@@ -156,11 +156,10 @@ export function ListFilters({ lang, action, clear, query, industries, districts,
       <FieldShell lang={lang} name="year" label={tList(lang, 'pipeline.list.filter.year')} error={errorOf('year')}>
         <input id="filter-year" name="year" type="text" inputMode="numeric" size={6} maxLength={4} value={one('year') ?? ''} aria-invalid={errorOf('year') ? 'true' : undefined} aria-describedby={describedBy('year', false, errorOf('year'))} />
       </FieldShell>
-      <div class="pipeline-filters__ticks" id="filter-mine">
+      {/* The inputs' own ids (filter-mine, filter-overdue) are what the error summary links to. */}
+      <div class="pipeline-filters__ticks">
         <Tick name="mine" label={tList(lang, 'pipeline.list.filter.mine')} checked={one('mine') === 'yes'} />
-        <span id="filter-overdue">
-          <Tick name="overdue" label={tList(lang, 'pipeline.list.filter.overdue')} checked={one('overdue') === 'yes'} />
-        </span>
+        <Tick name="overdue" label={tList(lang, 'pipeline.list.filter.overdue')} checked={one('overdue') === 'yes'} />
         {errorOf('mine') && <p class="field__error">{errorOf('mine')}</p>}
         {errorOf('overdue') && <p class="field__error">{errorOf('overdue')}</p>}
       </div>

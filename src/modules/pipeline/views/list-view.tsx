@@ -131,7 +131,8 @@ function Pagination({ lang, query, page }: { lang: Lang; query: ListQuery; page:
   );
 }
 
-function SavedViews({ lang, views, save, csrf, search }: { lang: Lang; views: SavedView[]; save: SaveViewState; csrf: string; search: string }) {
+/** The person's saved views, and the form that saves the current filters (not offered while they have errors). */
+function SavedViews({ lang, views, save, csrf, search, savable }: { lang: Lang; views: SavedView[]; save: SaveViewState; csrf: string; search: string; savable: boolean }) {
   return (
     <section class="pipeline-views" aria-labelledby="saved-views-title">
       <h2 id="saved-views-title">{tList(lang, 'pipeline.list.views.title')}</h2>
@@ -152,25 +153,27 @@ function SavedViews({ lang, views, save, csrf, search }: { lang: Lang; views: Sa
           ))}
         </ul>
       )}
-      <form method="post" action={urls.staffProjectsViews(lang)} class="staff-form">
-        <input type="hidden" name="_csrf" value={csrf} />
-        <input type="hidden" name="query" value={search} />
-        <div class={`field${save.error ? ' field--error' : ''}`}>
-          <label for="view-name">{tList(lang, 'pipeline.list.views.name')}</label>
-          <p class="hint" id="view-name-hint">
-            {tList(lang, 'pipeline.list.views.name.hint')}
-          </p>
-          {save.error && (
-            <p class="field__error" id="view-name-error">
-              {save.error}
+      {savable && (
+        <form method="post" action={urls.staffProjectsViews(lang)} class="staff-form">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <input type="hidden" name="query" value={search} />
+          <div class={`field${save.error ? ' field--error' : ''}`}>
+            <label for="view-name">{tList(lang, 'pipeline.list.views.name')}</label>
+            <p class="hint" id="view-name-hint">
+              {tList(lang, 'pipeline.list.views.name.hint')}
             </p>
-          )}
-          <input id="view-name" name="name" type="text" maxLength={100} value={save.name} aria-invalid={save.error ? 'true' : undefined} aria-describedby={save.error ? 'view-name-hint view-name-error' : 'view-name-hint'} />
-        </div>
-        <button type="submit" class="button">
-          {tList(lang, 'pipeline.list.views.save')}
-        </button>
-      </form>
+            {save.error && (
+              <p class="field__error" id="view-name-error">
+                {save.error}
+              </p>
+            )}
+            <input id="view-name" name="name" type="text" maxLength={100} value={save.name} aria-invalid={save.error ? 'true' : undefined} aria-describedby={save.error ? 'view-name-hint view-name-error' : 'view-name-hint'} />
+          </div>
+          <button type="submit" class="button">
+            {tList(lang, 'pipeline.list.views.save')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }
@@ -200,7 +203,7 @@ export function ListView(props: ListViewProps) {
           <Pagination lang={lang} query={query} page={page} />
         </>
       )}
-      <SavedViews lang={lang} views={props.views} save={props.save} csrf={props.csrf} search={listSearchOf(query.filters)} />
+      <SavedViews lang={lang} views={props.views} save={props.save} csrf={props.csrf} search={listSearchOf(query.filters)} savable={query.errors.length === 0 || Boolean(props.save.error)} />
     </div>
   );
 }
