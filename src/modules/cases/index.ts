@@ -31,7 +31,13 @@ export { submitCase, CaseInputError, type SubmittedCase } from './submit-case.js
 export { caseSubmissionSchema, type CaseSubmission } from './case.schemas.js';
 export { caseContext, type CaseContext } from './case-context.js';
 export { caseDb, type CaseDb, type CaseTables } from './case.tables.js';
+// A case found within a staff member's case scope (the pipeline creates a project from one).
+export { findCaseForStaff } from './case.repository.js';
 export { formatInstant } from './case-time.js';
+// For the pipeline's service package and investor timeline: cases within a scope, a case's SLA state, their staff words.
+export { scopedCases } from './case.repository.js';
+export { caseSla, type CaseSla } from './case-sla.js';
+export { statusLabel as caseStatusLabel, slaLabel as caseSlaLabel, shortInstant } from './views/case-labels.js';
 // Who may read a confidential case's content, for other staff pages that show cases (dashboard drill-downs).
 export { CASE_READERS, mayReadConfidential, seesCaseContent } from './case.access.js';
 // The ways into the service line from other pages (policies, procedures, districts, the directory, /ask).

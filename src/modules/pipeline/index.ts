@@ -5,6 +5,9 @@
  */
 import type { AppModule } from '../module.js';
 import { pipelineServices } from './pipeline-services.js';
+import { registerProjectPages } from './project-pages.js';
+import { registerListPages } from './list.pages.js';
+import { registerBoardPages } from './board.pages.js';
 
 export { STAGES, STATUSES, LANDED_STAGES, type Stage, type Status } from './stage-rules.js';
 export { pipelineDb, type PipelineDb, type PipelineTables } from './pipeline.tables.js';
@@ -14,9 +17,10 @@ export const pipelineModule: AppModule = {
   routes: async (app, deps) => {
     const services = pipelineServices(deps);
     // Lists, saved views, board and the list's CSV (list.pages.tsx, board.pages.tsx).
-    // (list pages)
+    registerListPages(app, services);
+    registerBoardPages(app, services);
     // Creating a project, its page, edit, moves, status and team (project-*.pages.tsx).
-    // (project pages)
+    registerProjectPages(app, services, deps);
     // The service package and the investors' pages and timeline.
     // (investor pages)
     // The dashboard and its CSV.
