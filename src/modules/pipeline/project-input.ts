@@ -103,14 +103,15 @@ function withoutBlanks(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? null : v]));
 }
 
-function problemsOf(error: z.ZodError): FieldProblem[] {
+function problemsOf(error: z.ZodError, given: Record<string, unknown>): FieldProblem[] {
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '');
     if (seen.has(field)) continue;
     seen.add(field);
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input == null;
+    // zod does not echo the input in its issues: an absent or blank value is "required", whatever the field's type.
+    const missing = given[field] == null;
     problems.push({ field, code: missing ? 'required' : issue.code === 'too_big' ? 'too_long' : issue.code === 'custom' && field === 'uscc' ? 'uscc' : 'invalid' });
   }
   return problems;
@@ -118,8 +119,9 @@ function problemsOf(error: z.ZodError): FieldProblem[] {
 
 /** Parses with `schema`, blanks read as absent; throws ProjectInputError listing every bad field. */
 export function parseFields<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.output<S> {
-  const parsed = schema.safeParse(withoutBlanks(raw));
-  if (!parsed.success) throw new ProjectInputError(problemsOf(parsed.error));
+  const given = withoutBlanks(raw);
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) throw new ProjectInputError(problemsOf(parsed.error, given));
   return parsed.data;
 }
 

@@ -86,6 +86,16 @@ function columnsOf(fields: Partial<ProjectFields>): Partial<Record<keyof Project
   return columns;
 }
 
+/** Stored and given values compared as the database would: amounts as numbers ("12000000" is "12000000.00"). */
+function sameValue(stored: unknown, given: unknown): boolean {
+  const a = stored ?? null;
+  const b = given ?? null;
+  if (a === null || b === null) return a === b;
+  const numeric = /^\d+(\.\d+)?$/;
+  if (typeof a === 'string' && numeric.test(a) && numeric.test(String(b))) return Number(a) === Number(b);
+  return String(a) === String(b);
+}
+
 export interface NewProject {
   investorId: string;
   fields: Record<string, unknown>;
@@ -150,7 +160,7 @@ export async function updateProject(context: PipelineContext, acting: Acting, re
     if (acting.staff.role === 'district_officer' && !actors.includes('municipal') && after.district_id !== acting.staff.districtId) problems.push({ field: 'district_id', code: 'not_allowed' });
     problems.push(...evidenceProblems(after as Evidence as Record<string, string>, requirementsAt(row.stage), checksAt('operating'), beijingToday(now)));
     throwIfAny(problems);
-    const changed = Object.fromEntries(Object.entries(columnsOf(given)).filter(([key, value]) => String((row as Record<string, unknown>)[key] ?? '') !== String(value ?? '')));
+    const changed = Object.fromEntries(Object.entries(columnsOf(given)).filter(([key, value]) => !sameValue((row as Record<string, unknown>)[key], value)));
     if (!Object.keys(changed).length) return;
     await trx.updateTable('pipeline_projects').set({ ...(changed as object), updated_at: now }).where('id', '=', row.id).execute();
     const before = Object.fromEntries(Object.keys(changed).map((key) => [key, (row as Record<string, unknown>)[key] ?? null]));
