@@ -231,4 +231,13 @@ describe.each(databaseTargets())('project list, saved views, board and CSV (%s)'
       expect(board.body).toContain(`<h1>${tList(lang, 'pipeline.list.boardTitle')}</h1>`);
     }
   });
+
+  it('moves a card from the board without script: the form posts to the project\'s move address and comes back', async () => {
+    const { reference } = await haidianLead(context, people.haidian, { name: 'Moved from the board' });
+    const board = (await get('haidian', urls.staffProjectsBoard('en'))).body;
+    expect(movesOn(board, 'en', reference)).toEqual(['negotiating']);
+    const moved = await app.inject({ method: 'POST', url: urls.staffProjectMove('en', reference), headers: { cookie: cookie.haidian! }, payload: { to: 'negotiating', back: 'board', _csrf: hiddenCsrf(board) } });
+    expect(moved.statusCode).toBe(303);
+    expect(await listed('haidian', { stage: 'negotiating', q: reference })).toEqual(new Set([reference]));
+  });
 });

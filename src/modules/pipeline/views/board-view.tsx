@@ -43,6 +43,8 @@ function MoveForm({ lang, card, csrf }: { lang: Lang; card: BoardCard; csrf: str
   return (
     <form method="post" action={urls.staffProjectMove(lang, card.reference)} class="inline-form pipeline-card__move">
       <input type="hidden" name="_csrf" value={csrf} />
+      {/* After a move that needs nothing more, the project page's handler brings the person back here. */}
+      <input type="hidden" name="back" value="board" />
       {/* The visible words start the accessible name (WCAG 2.5.3); the reference tells one card's select from the next. */}
       <label for={id}>
         {tList(lang, 'pipeline.list.board.move')}
