@@ -5,5 +5,5 @@ export { t as tProjects } from './messages.js';
 
 export const projectsModule: AppModule = {
   name: 'projects',
-  routes: async (app, deps) => registerProjectPages(app, deps.pages),
+  routes: async (app, deps) => registerProjectPages(app, deps.pages, deps.db),
 };

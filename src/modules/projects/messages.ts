@@ -13,6 +13,9 @@ export const t = defineMessages({
     'projects.none': 'No project matches. Try fewer words or all districts.',
     'projects.moreAbout': 'More about {name}',
     'projects.error.q': 'Enter at most 100 characters.',
+    'projects.status.about': 'Each project says whether it is still open to investors or already taken up: an investor has signed an agreement for it.',
+    'projects.status.open': 'Open',
+    'projects.status.taken': 'Taken up',
   },
   zh: {
     'projects.title': '投资项目',
@@ -24,5 +27,8 @@ export const t = defineMessages({
     'projects.none': '没有符合条件的项目。请减少关键词或选择全部区。',
     'projects.moreAbout': '了解{name}',
     'projects.error.q': '关键词不能超过100个字符。',
+    'projects.status.about': '每个项目均注明是否仍可洽谈，或已有投资方签约承接。',
+    'projects.status.open': '可洽谈',
+    'projects.status.taken': '已承接',
   },
 });

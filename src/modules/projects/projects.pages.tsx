@@ -1,9 +1,14 @@
-/** 2025 Invest in Beijing Conference projects, filterable by district and by words in the name (GET form, no JS). */
+/**
+ * 2025 Invest in Beijing Conference projects, filterable by district and by words in the name (GET form, no JS), each
+ * saying whether it is still open to investors or already taken up by a signed project (availability-page.ts keeps
+ * that current while the page stays cached).
+ */
 import type { FastifyInstance } from 'fastify';
 import { t as tPlatform, type Lang } from '../../platform/i18n/i18n.js';
 import { t } from './messages.js';
-import { registerPage } from '../../platform/http/pages.js';
+import type { Db } from '../../platform/db/database.js';
 import type { PageDeps } from '../content/index.js';
+import { registerAvailabilityPage } from './availability-page.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import { Empty, PageHeader, Section, local } from '../../platform/views/components.js';
@@ -11,8 +16,8 @@ import { DataNote } from '../../platform/views/sources.js';
 import type { ContentStore } from '../content/index.js';
 import { filterProjects, parseProjectFilter } from './projects.filter.js';
 
-export function registerProjectPages(app: FastifyInstance, deps: PageDeps): void {
-  registerPage(app, deps, routes.projects, ({ lang, store, query }) => {
+export function registerProjectPages(app: FastifyInstance, deps: PageDeps, db: Db): void {
+  registerAvailabilityPage(app, deps, db, routes.projects, ({ lang, store, query }, taken) => {
     const { filter, errors } = parseProjectFilter(query, store, lang);
     const projects = filterProjects(store, filter);
     const districts = store.districts.filter((d) => projects.some((p) => p.district === d.id));
@@ -27,6 +32,7 @@ export function registerProjectPages(app: FastifyInstance, deps: PageDeps): void
         <>
           <PageHeader lang={lang} title={t(lang, 'projects.title')} lead={t(lang, 'projects.lead')} />
           {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
+          <p>{t(lang, 'projects.status.about')}</p>
           <ProjectFilterForm lang={lang} store={store} district={filter.district} q={filter.q} invalid={errors.map((e) => e.field)} />
           <p class="result-count" role="status">
             {t(lang, 'projects.count', { count: projects.length })}
@@ -38,9 +44,10 @@ export function registerProjectPages(app: FastifyInstance, deps: PageDeps): void
                 {projects
                   .filter((p) => p.district === district.id)
                   .map((p) => (
-                    <li value={p.number} lang={lang === 'zh' && p.zh_translation === 'unofficial' ? 'zh-CN' : undefined}>
+                    <li id={`opportunity-${p.id}`} value={p.number} lang={lang === 'zh' && p.zh_translation === 'unofficial' ? 'zh-CN' : undefined}>
                       {local(p, lang).name}
                       {lang === 'zh' && <span class="secondary-name" lang="en"> {p.en.name}</span>}
+                      <span class="project-availability"> — {t(lang, taken.has(p.id) ? 'projects.status.taken' : 'projects.status.open')}</span>
                       <DataNote note={p.data_note} lang={lang} />
                     </li>
                   ))}
