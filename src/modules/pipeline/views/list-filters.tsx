@@ -17,7 +17,7 @@ export interface Named {
   name: string;
 }
 
-type Here = 'list' | 'board';
+type Here = 'list' | 'board' | 'dashboard';
 
 export function PipelineNav({ lang, here, mayWrite }: { lang: Lang; here: Here; mayWrite: boolean }) {
   const item = (href: string, label: string, current = false) => (
@@ -32,7 +32,7 @@ export function PipelineNav({ lang, here, mayWrite }: { lang: Lang; here: Here; 
       <ul>
         {item(urls.staffProjects(lang), tList(lang, 'pipeline.list.nav.list'), here === 'list')}
         {item(urls.staffProjectsBoard(lang), tList(lang, 'pipeline.list.nav.board'), here === 'board')}
-        {item(urls.staffProjectsDashboard(lang), tList(lang, 'pipeline.list.nav.dashboard'))}
+        {item(urls.staffProjectsDashboard(lang), tList(lang, 'pipeline.list.nav.dashboard'), here === 'dashboard')}
         {item(urls.staffInvestors(lang), tList(lang, 'pipeline.list.nav.investors'))}
         {mayWrite && item(urls.staffProjectNew(lang), tList(lang, 'pipeline.list.nav.new'))}
         {mayWrite && item(urls.staffProjectsImport(lang), tList(lang, 'pipeline.list.nav.import'))}
