@@ -148,6 +148,21 @@ describe.each(databaseTargets())('import of district spreadsheets (%s)', (target
     expect(unescape(zh.body)).toContain(tImport('zh', 'pipeline.import.refusal.not_utf8'));
   });
 
+  it('refuses a file separated by semicolons, and names unknown and missing columns at row 1', async () => {
+    const semicolons = await paste('coordinator', 'District reference;Investor;Stage\nX-1;Acme;lead\n');
+    expect(semicolons.statusCode).toBe(400);
+    expect(unescape(semicolons.body)).toContain(tImport('en', 'pipeline.import.refusal.not_comma'));
+    const good = fixture('good.csv').toString('utf8');
+    const columns = await paste('coordinator', good.replace('District reference,', 'Ref no,').replace(',Stage,', ',Phase,'));
+    expect(columns.statusCode).toBe(400);
+    expect(problemsIn(columns.body)).toEqual([
+      ['1', 'Ref no', 'Ref no', tImport('en', 'pipeline.import.problem.unknown_column')],
+      ['1', 'Phase', 'Phase', tImport('en', 'pipeline.import.problem.unknown_column')],
+      ['1', 'District reference', '', tImport('en', 'pipeline.import.problem.missing_column')],
+      ['1', 'Stage', '', tImport('en', 'pipeline.import.problem.missing_column')],
+    ]);
+  });
+
   it('lists every problem of a bad file with its row, column and reason, and commits nothing', async () => {
     const before = await counts();
     const response = await upload('haidian', { filename: 'bad.csv', bytes: fixture('bad.csv') });
