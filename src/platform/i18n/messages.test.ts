@@ -16,14 +16,25 @@ type Catalogues = Readonly<Record<Lang, Readonly<Record<string, string>>>>;
 
 const MODULES = join(import.meta.dirname, '../../modules');
 
-/** Each module's messages.ts, found on disk so a new module's catalogue is checked without being listed here. */
+/**
+ * Each module's catalogues, found on disk so a new one is checked without being listed here: messages.ts and any
+ * messages.<part>.ts beside it (a module with several pages keeps one catalogue per part), not their .en/.zh files.
+ */
+const CATALOGUE_FILE = /^messages(\.(?!en\.ts$|zh\.ts$)[\w-]+)?\.ts$/;
+
 async function moduleCatalogues(): Promise<[string, Catalogues][]> {
   const found: [string, Catalogues][] = [];
+  const seen = new Set<unknown>();
   for (const module of readdirSync(MODULES, { withFileTypes: true })) {
-    if (!module.isDirectory() || !readdirSync(join(MODULES, module.name)).includes('messages.ts')) continue;
-    const exports: Record<string, unknown> = await import(pathToFileURL(join(MODULES, module.name, 'messages.ts')).href);
-    for (const [name, value] of Object.entries(exports)) {
-      if (typeof value === 'function' && 'catalogues' in value) found.push([`${module.name}/${name}`, value.catalogues as Catalogues]);
+    if (!module.isDirectory()) continue;
+    for (const file of readdirSync(join(MODULES, module.name)).filter((name) => CATALOGUE_FILE.test(name) && !/\.(en|zh)\.ts$/.test(name)).sort()) {
+      const exports: Record<string, unknown> = await import(pathToFileURL(join(MODULES, module.name, file)).href);
+      for (const [name, value] of Object.entries(exports)) {
+        // A translator re-exported by another catalogue file is checked once.
+        if (typeof value !== 'function' || !('catalogues' in value) || seen.has(value)) continue;
+        seen.add(value);
+        found.push([`${module.name}/${file}/${name}`, value.catalogues as Catalogues]);
+      }
     }
   }
   return found;
