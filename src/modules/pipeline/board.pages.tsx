@@ -13,7 +13,7 @@ import { readListQuery } from './list.form.js';
 import { boardCards, stageCounts, teamsOf, type ListRow } from './list.queries.js';
 import { filterChoices, listNames, scopeText, tList } from './messages.list.js';
 import type { PipelineServices } from './pipeline-services.js';
-import { actorsOf, PIPELINE_READERS, PIPELINE_WRITERS, projectScopeOf, type PipelineStaff } from './project-access.js';
+import { actorsOf, PIPELINE_READERS, PIPELINE_IMPORTERS, PIPELINE_WRITERS, projectScopeOf, type PipelineStaff } from './project-access.js';
 import { beijingToday } from './project-workflow.js';
 import { CLOSED_STATUSES, movesFrom, STAGES, type Stage } from './stage-rules.js';
 import { BoardView, type BoardColumn } from './views/board-view.js';
@@ -58,6 +58,7 @@ export function registerBoardPages(app: FastifyInstance, { context }: PipelineSe
         lang={lang}
         scope={scopeText(lang, scope, store)}
         mayWrite={PIPELINE_WRITERS.includes(staff.role)}
+        mayImport={PIPELINE_IMPORTERS.includes(staff.role)}
         query={query}
         columns={columns}
         names={listNames(lang, store)}

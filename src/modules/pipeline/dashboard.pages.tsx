@@ -19,7 +19,7 @@ import { pipelineDashboard } from './dashboard.queries.js';
 import { tDashboard } from './messages.dashboard.js';
 import { filterChoices, listNames, scopeText } from './messages.list.js';
 import type { PipelineServices } from './pipeline-services.js';
-import { PIPELINE_READERS, PIPELINE_WRITERS, projectScopeOf } from './project-access.js';
+import { PIPELINE_READERS, PIPELINE_IMPORTERS, PIPELINE_WRITERS, projectScopeOf } from './project-access.js';
 import { DashboardView } from './views/dashboard-view.js';
 
 const guard = { staffGuard: { roles: PIPELINE_READERS } };
@@ -44,6 +44,7 @@ export function registerDashboardPages(app: FastifyInstance, { context }: Pipeli
         lang={lang}
         scope={scopeText(lang, scope, store)}
         mayWrite={PIPELINE_WRITERS.includes(staff.role)}
+        mayImport={PIPELINE_IMPORTERS.includes(staff.role)}
         query={query}
         figures={figures}
         names={listNames(lang, store)}

@@ -20,7 +20,7 @@ import { listQueryOf, listSearchOf, readListQuery } from './list.form.js';
 import { LIST_CSV_CAP, listProjectRows, listProjects } from './list.queries.js';
 import { filterChoices, listNames, scopeText, tList } from './messages.list.js';
 import type { PipelineServices } from './pipeline-services.js';
-import { PIPELINE_READERS, PIPELINE_WRITERS, projectScopeOf } from './project-access.js';
+import { PIPELINE_READERS, PIPELINE_IMPORTERS, PIPELINE_WRITERS, projectScopeOf } from './project-access.js';
 import { beijingToday } from './project-workflow.js';
 import { MAX_SAVED_VIEWS, MAX_VIEW_NAME, removeView, savedViewsOf, saveView, SavedViewError } from './saved-views.js';
 import { ListView, type SaveViewState } from './views/list-view.js';
@@ -59,6 +59,7 @@ export function registerListPages(app: FastifyInstance, { context }: PipelineSer
         lang={lang}
         scope={scopeText(lang, scope, store)}
         mayWrite={PIPELINE_WRITERS.includes(staff.role)}
+        mayImport={PIPELINE_IMPORTERS.includes(staff.role)}
         query={query}
         page={page}
         names={listNames(lang, store)}

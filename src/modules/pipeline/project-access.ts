@@ -24,6 +24,8 @@ export interface PipelineStaff {
 export const PIPELINE_READERS: readonly StaffRole[] = ['admin', 'municipal_coordinator', 'district_officer', 'project_commissioner', 'viewer'];
 /** Roles that may create projects and record work on them (each within their scope). */
 export const PIPELINE_WRITERS: readonly StaffRole[] = ['admin', 'municipal_coordinator', 'district_officer', 'project_commissioner'];
+/** Roles that may import a district spreadsheet (a district officer only their district's rows). */
+export const PIPELINE_IMPORTERS: readonly StaffRole[] = ['admin', 'municipal_coordinator', 'district_officer'];
 /** Roles that act for the whole city. */
 export const MUNICIPAL_ROLES: readonly StaffRole[] = ['admin', 'municipal_coordinator'];
 

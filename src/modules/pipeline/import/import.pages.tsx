@@ -9,7 +9,7 @@
  * one by one; they import nothing. The routes live in their own Fastify context with their own multipart parser.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { StaffRole } from '../../../platform/auth/index.js';
+import { PIPELINE_IMPORTERS } from '../project-access.js';
 import { routes, urls } from '../../../platform/http/urls.js';
 import { t as tPlatform, type Lang } from '../../../platform/i18n/i18n.js';
 import { langOf, sendStaffPage } from '../../staff/index.js';
@@ -23,8 +23,7 @@ import { importFormOf, installImportUploads } from './import-upload.js';
 import { FileRefusedError, importFileOf, importTextOf, IMPORT_LIMITS, type ImportText } from './parse-import.js';
 import { importTemplate } from './template.js';
 
-export const IMPORTERS: readonly StaffRole[] = ['admin', 'municipal_coordinator', 'district_officer'];
-const guard = { staffGuard: { roles: IMPORTERS } };
+const guard = { staffGuard: { roles: PIPELINE_IMPORTERS } };
 const COUNTS = ['created', 'updated', 'unchanged'] as const;
 
 export async function registerImportPages(app: FastifyInstance, services: PipelineServices): Promise<void> {

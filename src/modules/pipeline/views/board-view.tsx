@@ -29,6 +29,7 @@ export interface BoardViewProps {
   lang: Lang;
   scope: string;
   mayWrite: boolean;
+  mayImport: boolean;
   query: ListQuery;
   /** Null when the filters have errors. */
   columns: BoardColumn[] | null;
@@ -110,7 +111,7 @@ export function BoardView(props: BoardViewProps) {
     <div class="pipeline-board-page">
       {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
       <h1>{tList(lang, 'pipeline.list.boardTitle')}</h1>
-      <PipelineNav lang={lang} here="board" mayWrite={props.mayWrite} />
+      <PipelineNav lang={lang} here="board" mayWrite={props.mayWrite} mayImport={props.mayImport} />
       <p class="muted">{props.scope}</p>
       <ListFilters lang={lang} action={urls.staffProjectsBoard(lang)} clear={urls.staffProjectsBoard(lang)} query={query} industries={props.industries} districts={props.districts} withSort={false} />
       {columns && columns.some((c) => c.cards.some((card) => card.moves.length > 0)) && <p class="hint">{tList(lang, 'pipeline.list.board.hint')}</p>}

@@ -22,6 +22,7 @@ export interface DashboardViewProps {
   lang: Lang;
   scope: string;
   mayWrite: boolean;
+  mayImport: boolean;
   query: DashboardQuery;
   /** Null when the filters have errors: no figure is shown for filters the reader did not mean. */
   figures: PipelineDashboard | null;
@@ -258,7 +259,7 @@ export function DashboardView(props: DashboardViewProps) {
   const errors: FieldError[] = query.errors;
   return (
     <div class="dashboard pipeline-dashboard">
-      <PipelineNav lang={lang} here="dashboard" mayWrite={props.mayWrite} />
+      <PipelineNav lang={lang} here="dashboard" mayWrite={props.mayWrite} mayImport={props.mayImport} />
       <PageHeader lang={lang} title={tDashboard(lang, 'pipeline.dashboard.title')} lead={tDashboard(lang, 'pipeline.dashboard.lead')} />
       <p class="dashboard-scope">{props.scope}</p>
       {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}

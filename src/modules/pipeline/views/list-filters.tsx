@@ -19,7 +19,7 @@ export interface Named {
 
 type Here = 'list' | 'board' | 'dashboard';
 
-export function PipelineNav({ lang, here, mayWrite }: { lang: Lang; here: Here; mayWrite: boolean }) {
+export function PipelineNav({ lang, here, mayWrite, mayImport }: { lang: Lang; here: Here; mayWrite: boolean; mayImport: boolean }) {
   const item = (href: string, label: string, current = false) => (
     <li>
       <a href={href} aria-current={current ? 'page' : undefined}>
@@ -35,7 +35,7 @@ export function PipelineNav({ lang, here, mayWrite }: { lang: Lang; here: Here; 
         {item(urls.staffProjectsDashboard(lang), tList(lang, 'pipeline.list.nav.dashboard'), here === 'dashboard')}
         {item(urls.staffInvestors(lang), tList(lang, 'pipeline.list.nav.investors'))}
         {mayWrite && item(urls.staffProjectNew(lang), tList(lang, 'pipeline.list.nav.new'))}
-        {mayWrite && item(urls.staffProjectsImport(lang), tList(lang, 'pipeline.list.nav.import'))}
+        {mayImport && item(urls.staffProjectsImport(lang), tList(lang, 'pipeline.list.nav.import'))}
       </ul>
     </nav>
   );

@@ -23,6 +23,7 @@ export interface ListViewProps {
   lang: Lang;
   scope: string;
   mayWrite: boolean;
+  mayImport: boolean;
   query: ListQuery;
   /** Null when the filters have errors (nothing is listed until they are corrected). */
   page: ListPage | null;
@@ -185,7 +186,7 @@ export function ListView(props: ListViewProps) {
     <div class="pipeline-list">
       {summary.length > 0 && <ErrorSummary lang={lang} errors={summary} />}
       <h1>{tList(lang, 'pipeline.list.title')}</h1>
-      <PipelineNav lang={lang} here="list" mayWrite={props.mayWrite} />
+      <PipelineNav lang={lang} here="list" mayWrite={props.mayWrite} mayImport={props.mayImport} />
       <p class="muted">{props.scope}</p>
       {props.notice && <StaffNotice text={props.notice} />}
       <ListFilters lang={lang} action={urls.staffProjects(lang)} clear={urls.staffProjects(lang)} query={query} industries={props.industries} districts={props.districts} withSort />
