@@ -25,8 +25,8 @@ export { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type UploadRefusal } from './attac
 export { submissionWait, countSubmission, emailSubmissionWait, type SubmissionWait } from './submission-limits.js';
 // Used by the Open311 module (src/modules/open311), which files and reads cases through them.
 export { FINISHED } from './case-states.js';
-// The unified social credit code's check, for the pipeline's registration evidence.
-export { isValidUscc, normaliseUscc } from './uscc.js';
+// The unified social credit code's check, for the pipeline's registration evidence (and the demo seed's made-up codes).
+export { isValidUscc, normaliseUscc, usccCheckCharacter } from './uscc.js';
 export { submitCase, CaseInputError, type SubmittedCase } from './submit-case.js';
 export { caseSubmissionSchema, type CaseSubmission } from './case.schemas.js';
 export { caseContext, type CaseContext } from './case-context.js';
