@@ -35,7 +35,23 @@ export function sessionPolicy(config: Config): SessionPolicy {
   return { idleMs: config.STAFF_SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.STAFF_SESSION_ABSOLUTE_HOURS * 3600_000 };
 }
 
+const API_DENIALS: Record<DenyReason, { status: number; type: string; title: string; detail: string }> = {
+  'signed-out': { status: 401, type: '/problems/unauthorized', title: 'Unauthorized', detail: 'Send a valid API token (Authorization: Bearer …) or the cookie of a staff session.' },
+  forbidden: { status: 403, type: '/problems/forbidden', title: 'Forbidden', detail: 'Your role may not use this.' },
+  csrf: { status: 403, type: '/problems/csrf', title: 'Forbidden', detail: 'A change made with a staff session needs the session’s CSRF token in the X-CSRF-Token header.' },
+};
+
+/**
+ * The staff JSON API (/api/…/staff/…) is refused in problem+json, never redirected to a sign-in page; the body is fixed
+ * (nothing from the request), so a refusal says nothing about what was asked for.
+ */
+function denyApi(reply: FastifyReply, reason: DenyReason): FastifyReply {
+  if (reason === 'signed-out') reply.header('www-authenticate', 'Bearer realm="staff"');
+  return reply.code(API_DENIALS[reason].status).type('application/problem+json').send(JSON.stringify(API_DENIALS[reason]));
+}
+
 function deny(request: FastifyRequest, reply: FastifyReply, reason: DenyReason): FastifyReply {
+  if (request.url.startsWith('/api/')) return denyApi(reply, reason);
   const lang = langOf(request);
   if (reason === 'signed-out') {
     const hadSession = readCookie(request.headers.cookie, SESSION_COOKIE) !== undefined;

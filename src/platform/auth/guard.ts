@@ -4,7 +4,8 @@
  * The hook also attaches the checks to the route itself, so a handler runs only after them:
  *  - the session is read (request.staff); a guarded route without one is sent to sign-in;
  *  - a route with `{ roles }` refuses any other role (403);
- *  - every state-changing request (anything but GET/HEAD) must carry the CSRF token in `_csrf`: the session's for a
+ *  - every state-changing request (anything but GET/HEAD) must carry the CSRF token in `_csrf` (or, from a script, in
+ *    the X-CSRF-Token header): the session's for a
  *    signed-in person, the double-submit form cookie's for the anonymous sign-in and set-password forms (403);
  *  - the answer is `Cache-Control: no-store` and sends no Referer (set-password links carry a token).
  * Only the routes in ANONYMOUS_STAFF_ROUTES may declare 'anonymous'.
@@ -20,6 +21,12 @@ export type StaffGuard = 'anonymous' | 'signed-in' | { roles: readonly StaffRole
 declare module 'fastify' {
   interface FastifyContextConfig {
     staffGuard?: StaffGuard;
+    /**
+     * A route that also admits API clients (the staff JSON API): how an `Authorization: Bearer` token becomes the staff
+     * account it acts as (null: unknown, revoked or disabled). A request with an Authorization header is judged by it
+     * alone, and needs no CSRF token: a browser never adds that header by itself, so another site cannot forge it.
+     */
+    staffBearer?: (token: string) => Promise<StaffPrincipal | null>;
   }
   interface FastifyRequest {
     staff: StaffPrincipal | null;
@@ -55,14 +62,23 @@ function csrfFromBody(body: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function checkGuard(guard: StaffGuard, hooks: StaffGuardHooks): preHandlerHookHandler {
+/** The token of `Authorization: Bearer <token>` ('' when the header says anything else). */
+function bearerToken(header: string): string {
+  return /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header)?.[1] ?? '';
+}
+
+function checkGuard(guard: StaffGuard, hooks: StaffGuardHooks, bearer?: (token: string) => Promise<StaffPrincipal | null>): preHandlerHookHandler {
   return async function staffGuard(request, reply) {
-    request.staff = await hooks.authenticate(request);
+    const authorization = request.headers.authorization;
+    const viaBearer = bearer !== undefined && authorization !== undefined;
+    request.staff = viaBearer ? await bearer(bearerToken(authorization)) : await hooks.authenticate(request);
     const allowed = isAllowed(guard, request.staff);
     if (allowed === 'signed-out') return hooks.deny(request, reply, 'signed-out');
     if (!allowed) return hooks.deny(request, reply, 'forbidden');
-    if (request.method === 'GET' || request.method === 'HEAD') return;
-    const sent = csrfFromBody(request.body);
+    if (request.method === 'GET' || request.method === 'HEAD' || viaBearer) return;
+    // A form sends `_csrf`; a script using the session (the JSON API) sends the X-CSRF-Token header.
+    const header = request.headers['x-csrf-token'];
+    const sent = csrfFromBody(request.body) || (typeof header === 'string' ? header : '');
     const expected = guard === 'anonymous' ? readCookie(request.headers.cookie, FORM_COOKIE) ?? '' : request.staff!.csrfToken;
     if (!expected || !sameSecret(sent, expected)) return hooks.deny(request, reply, 'csrf');
   };
@@ -88,6 +104,6 @@ export function installStaffGuards(app: FastifyInstance, hooks: StaffGuardHooks)
       throw new MissingStaffGuardError(`Staff route ${String(route.method)} ${route.url} may not be anonymous: only ${[...ANONYMOUS_STAFF_ROUTES].join(', ')} are.`);
     }
     route.onRequest = append(route.onRequest, noStore);
-    route.preHandler = append(route.preHandler, checkGuard(guard, hooks));
+    route.preHandler = append(route.preHandler, checkGuard(guard, hooks, route.config?.staffBearer));
   });
 }

@@ -1,0 +1,37 @@
+/** 员工 JSON 接口的问题说明及 API 客户端管理页面（中文，见 messages.api.en.ts）。 */
+import type { ChineseMessages } from '../../platform/i18n/i18n.js';
+import type { apiEn } from './messages.api.en.js';
+
+export const apiZh = {
+  'pipeline.api.problem.unknown_field': '{field}：本请求没有此字段。',
+  'pipeline.api.problem.not_object': '{field}：必须是 JSON 对象。',
+  'pipeline.api.problem.invalid': '请求中有 {count} 个字段无效。',
+  'pipeline.api.problem.no_investor': '没有此投资方。',
+  'pipeline.api.clients.title': 'API客户端',
+  'pipeline.api.clients.home': '员工首页',
+  'pipeline.api.clients.intro': 'API客户端凭令牌通过员工 JSON 接口查看和修改投资项目。令牌以为其选定的员工账号身份操作：权限和范围与该账号相同，不会更多。客户端不再使用时，请予以撤销。',
+  'pipeline.api.clients.docs': '接口说明见 OpenAPI 文档。',
+  'pipeline.api.clients.list': 'API客户端及其代表的账号',
+  'pipeline.api.clients.none': '尚无API客户端。',
+  'pipeline.api.clients.name': '名称',
+  'pipeline.api.clients.account': '代表账号',
+  'pipeline.api.clients.created': '创建时间',
+  'pipeline.api.clients.revoked': '已撤销',
+  'pipeline.api.clients.active': '使用中',
+  'pipeline.api.clients.actions': '操作',
+  'pipeline.api.clients.revoke': '撤销',
+  'pipeline.api.clients.new': '添加API客户端',
+  'pipeline.api.clients.new.name.hint': '使用该令牌的系统，如“海淀区统计报送”。最多200个字符。',
+  'pipeline.api.clients.new.account.hint': '仅限已启用且其角色可使用项目库的账号。令牌可见范围不会超过该账号。',
+  'pipeline.api.clients.new.account.choose': '请选择账号',
+  'pipeline.api.clients.new.submit': '创建客户端及其令牌',
+  'pipeline.api.clients.token.title': '{name}的令牌',
+  'pipeline.api.clients.token.once': '请立即复制令牌：它仅显示这一次，系统只保存其哈希值。如果遗失，请撤销该客户端并新建一个。',
+  'pipeline.api.clients.token.label': '令牌',
+  'pipeline.api.clients.token.use': '每次请求时在请求头中发送：Authorization: Bearer 后接令牌。',
+  'pipeline.api.clients.back': '返回API客户端列表',
+  'pipeline.api.clients.notice.revoked': '该客户端已撤销，其令牌即刻失效。',
+  'pipeline.api.clients.error.name': '请输入名称，最多200个字符。',
+  'pipeline.api.clients.error.account': '请选择一个已启用且其角色可使用项目库的账号。',
+  'pipeline.api.clients.error.gone': '该客户端不存在或已被撤销。',
+} as const satisfies ChineseMessages<typeof apiEn>;
