@@ -9,6 +9,7 @@ import { hoistDefinitions, jsonSchemaOf, problemResponse, problemSchema } from '
 import { toolPaths } from './openapi.tools.js';
 import { caseApiPaths } from '../cases/index.js';
 import { open311Paths } from '../open311/index.js';
+import { pipelineApiPaths, PIPELINE_SECURITY_SCHEMES } from '../pipeline/index.js';
 
 function listParameters(kind: ContentKind) {
   return [
@@ -86,8 +87,8 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
       description: 'Bilingual (en/zh) content of the Invest Beijing Foreign Investment Guide 2024–2025 and related measures. Every item carries its sources.',
     },
     servers: [{ url: baseUrl }],
-    paths: { ...paths, ...toolPaths(), ...open311Paths(), ...caseApiPaths() },
-    components: { schemas },
+    paths: { ...paths, ...toolPaths(), ...open311Paths(), ...caseApiPaths(), ...pipelineApiPaths() },
+    components: { schemas, securitySchemes: PIPELINE_SECURITY_SCHEMES },
   };
   return cached;
 }
