@@ -30,13 +30,32 @@ export const AUDIT_ACTIONS = [
   'calendar.override_removed',
   'calendar.year_entered',
   'calendar.year_withdrawn',
+  'pipeline.investor_created',
+  'pipeline.project_created',
+  'pipeline.project_updated',
+  'pipeline.project_moved',
+  'pipeline.project_status_set',
+  'pipeline.team_member_added',
+  'pipeline.team_member_removed',
+  'pipeline.service_item_added',
+  'pipeline.service_item_updated',
+  'pipeline.interaction_recorded',
+  'pipeline.investor_case_linked',
+  'pipeline.projects_imported',
+  'pipeline.view_saved',
+  'pipeline.view_removed',
+  'pipeline.api_client_created',
+  'pipeline.api_client_revoked',
 ] as const;
-export const AUDIT_ENTITIES = ['staff_user', 'department', 'calendar_override', 'calendar_year'] as const;
+export const AUDIT_ENTITIES = [
+  'staff_user', 'department', 'calendar_override', 'calendar_year',
+  'investor', 'project', 'service_item', 'interaction', 'investor_case', 'project_import', 'pipeline_saved_view', 'staff_api_client',
+] as const;
 /** The keys of before/after. `department` is the free text of entries written before departments were a table. */
 export const AUDIT_FIELDS = [
   'email', 'name', 'role', 'district_id', 'department', 'department_id', 'disabled', 'sessions_ended', 'password_set',
   'set_password_link_issued', 'ip', 'reason', 'active', 'users', 'name_en', 'name_zh', 'kind',
-  'date', 'is_working_day', 'note', 'entered',
+  'date', 'is_working_day', 'note', 'entered', 'stage', 'status', 'reference',
 ] as const;
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
