@@ -9,6 +9,7 @@ export const listEn = {
   'pipeline.list.nav.new': 'New project',
   'pipeline.list.nav.import': 'Import a spreadsheet',
   'pipeline.list.nav.investors': 'Investors',
+  'pipeline.list.nav.opportunities': '2025 conference opportunities',
   'pipeline.list.scope.all': 'You see every project in Beijing.',
   'pipeline.list.scope.district': 'You see the projects of {district}.',
   'pipeline.list.scope.team': 'You see the projects whose team you are on.',

@@ -12,6 +12,7 @@ export const listZh = {
   'pipeline.list.nav.new': '新建项目',
   'pipeline.list.nav.import': '导入表格',
   'pipeline.list.nav.investors': '投资方',
+  'pipeline.list.nav.opportunities': '2025投资北京大会合作项目',
   'pipeline.list.scope.all': '您可查看全市所有项目。',
   'pipeline.list.scope.district': '您可查看{district}的项目。',
   'pipeline.list.scope.team': '您可查看您所在项目组的项目。',

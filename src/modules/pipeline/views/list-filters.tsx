@@ -34,6 +34,7 @@ export function PipelineNav({ lang, here, mayWrite, mayImport }: { lang: Lang; h
         {item(urls.staffProjectsBoard(lang), tList(lang, 'pipeline.list.nav.board'), here === 'board')}
         {item(urls.staffProjectsDashboard(lang), tList(lang, 'pipeline.list.nav.dashboard'), here === 'dashboard')}
         {item(urls.staffInvestors(lang), tList(lang, 'pipeline.list.nav.investors'))}
+        {item(urls.staffOpportunities(lang), tList(lang, 'pipeline.list.nav.opportunities'))}
         {mayWrite && item(urls.staffProjectNew(lang), tList(lang, 'pipeline.list.nav.new'))}
         {mayImport && item(urls.staffProjectsImport(lang), tList(lang, 'pipeline.list.nav.import'))}
       </ul>
