@@ -167,13 +167,14 @@ export function sourceTable(lang: Lang, figures: PipelineDashboard): FigureTable
   };
 }
 
-/** Per event or per partner institution: the largest SOURCE_DETAIL_ROWS, and a note when there are more. */
+/** Per event or per partner institution (DETAILED_SOURCES): the largest SOURCE_DETAIL_ROWS, and a note when there are more. */
 export function sourceDetailTable(lang: Lang, figures: PipelineDashboard, kind: SourceKind): FigureTable & { note: string | null } {
-  const label = tDashboard(lang, kind === 'event' ? 'pipeline.dashboard.sources.event' : 'pipeline.dashboard.sources.partner');
+  const event = kind === 'event';
+  const label = tDashboard(lang, event ? 'pipeline.dashboard.sources.event' : 'pipeline.dashboard.sources.partner');
   const count = figures.sourceDetailCounts[kind] ?? 0;
   return {
     id: `sources-${kind}`,
-    caption: tDashboard(lang, 'pipeline.dashboard.sources.detailCaption', { kind: label }),
+    caption: tDashboard(lang, event ? 'pipeline.dashboard.sources.detailCaption.event' : 'pipeline.dashboard.sources.detailCaption.partner'),
     columns: columns(lang, label, sourceColumns),
     rows: figures.sourceDetails
       .filter((row) => row.kind === kind)

@@ -7,7 +7,7 @@
  *  - the counts and amounts by stage and status, district, industry, origin, source and year are one scan of the
  *    projects with GROUPING SETS (one pass, small grouped rows back);
  *  - the events' and institutions' contributions, the 25 largest of each kind ranked in SQL;
- *  - overdue next actions: the count and the oldest OVERDUE_ROWS rows (index pipeline_projects_next_action);
+ *  - overdue next actions: the count and the oldest OVERDUE_ROWS rows (partial index pipeline_projects_overdue);
  *  - time in stage and "ever reached": one pass over the stage log (time-in-stage.ts).
  */
 import { sql, type RawBuilder } from 'kysely';
@@ -211,7 +211,8 @@ async function sourceDetailGroups(db: PipelineDb, scope: ProjectScope, filters: 
 
 /** Projects whose next action date is before today and that are still pursued: how many, and the oldest first. */
 async function overdueActions(db: PipelineDb, scope: ProjectScope, filters: DashboardFilters, today: string) {
-  const overdue = dashboardProjects(db, scope, filters).where('pipeline_projects.next_action_on', '<', today).where(sql<boolean>`NOT ${CLOSED}`);
+  // Written as the predicate of the partial index pipeline_projects_overdue, which serves both the count and the rows.
+  const overdue = dashboardProjects(db, scope, filters).where('pipeline_projects.next_action_on', '<', today).where(sql<boolean>`pipeline_projects.status NOT IN (${textList(CLOSED_STATUSES)})`);
   const [count, rows] = await Promise.all([
     overdue.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
     overdue

@@ -2,7 +2,6 @@
 export const dashboardEn = {
   'pipeline.dashboard.title': 'Pipeline dashboard',
   'pipeline.dashboard.lead': 'Where the investment projects stand, what has landed, where the money comes from and goes, how long each stage takes, and which next actions are overdue.',
-  'pipeline.dashboard.errorTitle': 'There is a problem with the filters',
   'pipeline.dashboard.filter.legend': 'Which projects to count',
   'pipeline.dashboard.filter.year': 'Created in year',
   'pipeline.dashboard.filter.year.hint': 'Or give a period below, not both.',
@@ -98,7 +97,8 @@ export const dashboardEn = {
   'pipeline.dashboard.sources.chart': 'Projects and landed projects by kind of source',
   'pipeline.dashboard.sources.caption': 'Projects, landed projects and amounts in CNY by kind of source',
   'pipeline.dashboard.sources.kind': 'Source',
-  'pipeline.dashboard.sources.detailCaption': 'Projects, landed projects and amounts in CNY per {kind}',
+  'pipeline.dashboard.sources.detailCaption.event': 'Projects, landed projects and amounts in CNY per investment promotion event',
+  'pipeline.dashboard.sources.detailCaption.partner': 'Projects, landed projects and amounts in CNY per partner institution',
   'pipeline.dashboard.sources.event': 'Event',
   'pipeline.dashboard.sources.partner': 'Partner institution',
   'pipeline.dashboard.sources.detailShown': 'The {shown} largest of {count} are listed.',

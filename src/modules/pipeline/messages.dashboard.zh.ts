@@ -5,7 +5,6 @@ import type { dashboardEn } from './messages.dashboard.en.js';
 export const dashboardZh = {
   'pipeline.dashboard.title': '项目库统计看板',
   'pipeline.dashboard.lead': '投资项目所处阶段、落地情况、资金来源与去向、各阶段用时，以及逾期未办的下一步工作。',
-  'pipeline.dashboard.errorTitle': '筛选条件有误',
   'pipeline.dashboard.filter.legend': '统计哪些项目',
   'pipeline.dashboard.filter.year': '入库年份',
   'pipeline.dashboard.filter.year.hint': '或在下方填写期间，二者选其一。',
@@ -99,7 +98,8 @@ export const dashboardZh = {
   'pipeline.dashboard.sources.chart': '按来源类型统计的项目和落地项目',
   'pipeline.dashboard.sources.caption': '按来源类型统计的项目数、落地项目数和人民币金额',
   'pipeline.dashboard.sources.kind': '来源',
-  'pipeline.dashboard.sources.detailCaption': '按{kind}统计的项目数、落地项目数和人民币金额',
+  'pipeline.dashboard.sources.detailCaption.event': '按投资促进活动统计的项目数、落地项目数和人民币金额',
+  'pipeline.dashboard.sources.detailCaption.partner': '按合作机构统计的项目数、落地项目数和人民币金额',
   'pipeline.dashboard.sources.event': '活动',
   'pipeline.dashboard.sources.partner': '合作机构',
   'pipeline.dashboard.sources.detailShown': '共 {count} 个，此处列出最大的 {shown} 个。',

@@ -4,6 +4,7 @@
  * follows it on the page holds the same numbers and is the accessible source of truth. Series are told apart by a
  * pattern (ECharts' decals) as well as colour, and named in a legend. Rendered charts are cached by their inputs.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Echarts from 'echarts';
 import { styleToAttributes } from '../../../platform/views/charts.js';
@@ -33,6 +34,8 @@ const COLOURS = ['#1a4fa0', '#b3261e', '#1f6f43'];
 const INK = '#1d2330';
 const MUTED = '#4a5263';
 const MAX_LABEL = 28;
+/** The column of category names of horizontal bars, in pixels. */
+const LABEL_WIDTH = 200;
 
 const cache = new Map<string, string>();
 
@@ -45,17 +48,18 @@ function optionOf(input: BarsInput) {
     type: 'category',
     data: input.categories.map(shortLabel),
     inverse: rows,
-    axisLabel: { color: rows ? INK : MUTED, hideOverlap: !rows, interval: 0 },
+    // Server rendering measures text without the page's font, so long names get a fixed column and are cut to it.
+    axisLabel: rows ? { color: INK, interval: 0, width: LABEL_WIDTH - 12, overflow: 'truncate' } : { color: MUTED, hideOverlap: true, interval: 0 },
   };
   const valueAxis = { type: 'value', name: input.unit, nameLocation: 'middle', nameGap: rows ? 24 : 44, minInterval: 1, axisLabel: { color: MUTED }, nameTextStyle: { color: MUTED } };
   const several = input.series.length > 1;
   return {
     animation: false,
     color: COLOURS,
-    aria: { enabled: false, decal: { show: several } },
+    aria: { enabled: true, label: { enabled: false }, decal: { show: several } },
     textStyle: { fontFamily: 'sans-serif', color: INK },
     legend: { show: several, top: 0, textStyle: { color: INK } },
-    grid: { left: 8, right: rows ? 48 : 16, top: several ? 36 : 12, bottom: rows ? 36 : 8, containLabel: true },
+    grid: rows ? { left: LABEL_WIDTH, right: 56, top: several ? 36 : 12, bottom: 40, containLabel: false } : { left: 8, right: 16, top: several ? 36 : 12, bottom: 8, containLabel: true },
     xAxis: rows ? valueAxis : categoryAxis,
     yAxis: rows ? categoryAxis : valueAxis,
     series: input.series.map((s) => ({
@@ -76,7 +80,11 @@ export function barsSvg(input: BarsInput): string {
   const height = input.direction === 'rows' ? Math.max(140, perCategory * input.categories.length + 90) : 300;
   const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: 720, height });
   chart.setOption(optionOf(input));
-  const svg = styleToAttributes(chart.renderToSVGString()).replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(input.title)}" focusable="false" `);
+  // Several charts share a page: the decals' pattern ids (zr0-p0…) get the chart's own prefix so none points at another's.
+  const prefix = `pd${createHash('sha1').update(key).digest('hex').slice(0, 8)}`;
+  const svg = styleToAttributes(chart.renderToSVGString())
+    .replace(/zr\d+-p(\d+)/g, `${prefix}-p$1`)
+    .replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(input.title)}" focusable="false" `);
   chart.dispose();
   if (cache.size > 200) cache.clear();
   cache.set(key, svg);

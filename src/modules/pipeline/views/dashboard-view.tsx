@@ -243,7 +243,6 @@ function Figures({ lang, figures, names, csvHref, asOf }: { lang: Lang; figures:
           const table = sourceDetailTable(lang, figures, kind);
           return (
             <>
-              <h3>{table.caption}</h3>
               {table.note && <p>{table.note}</p>}
               <FigureTableView lang={lang} table={table} />
             </>
