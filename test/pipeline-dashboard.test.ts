@@ -203,7 +203,7 @@ describe.each(databaseTargets())('pipeline dashboard (%s)', (target) => {
     expect(haidian).toMatchObject({ projects: 5, landed: 2, signedProjects: 2, withAmount: 2 });
     expect(Number(haidian.amountCny)).toBe(2 * 93_600_000);
     expect(Number(haidian.signedAmountCny)).toBe(2 * 93_600_000);
-    expect(figures.byDistrict.find((g) => g.key === 'chaoyang')).toMatchObject({ projects: 1, signedProjects: 0, amountCny: '5000000.00', signedAmountCny: '0' });
+    expect(figures.byDistrict.find((g) => g.key === 'chaoyang')).toMatchObject({ projects: 1, signedProjects: 0, amountCny: '5000000.00', signedAmountCny: '0.00' });
     expect(figures.byOrigin.map((g) => [g.key, g.projects])).toEqual([['DE', 5], ['US', 1]]);
     expect(figures.bySource.map((g) => [g.key, g.projects, g.landed])).toEqual([['event', 5, 2], ['partner', 1, 0]]);
     expect(figures.sourceDetails.map((d) => [d.kind, d.detail, d.projects, d.landed])).toEqual([

@@ -36,7 +36,7 @@ export interface GroupFigures {
   projects: number;
   /** Of those, reached registered (landed_at set). */
   landed: number;
-  /** Sum of amount_cny, exact decimal text ("0" without any amount). */
+  /** Sum of amount_cny, exact decimal text ("0.00" without any amount). */
   amountCny: string;
   /** Projects that state an amount in CNY (the sum is over these). */
   withAmount: number;
@@ -136,10 +136,10 @@ const LANDED = sql<boolean>`pipeline_projects.landed_at IS NOT NULL`;
 const groupColumns = (landed: RawBuilder<boolean>) => [
   sql<number>`count(*)::int`.as('projects'),
   sql<number>`(count(*) FILTER (WHERE ${landed}))::int`.as('landed'),
-  sql<string>`coalesce(sum(pipeline_projects.amount_cny), 0)::text`.as('amount_cny'),
+  sql<string>`coalesce(sum(pipeline_projects.amount_cny), 0.00)::text`.as('amount_cny'),
   sql<number>`count(pipeline_projects.amount_cny)::int`.as('with_amount'),
   sql<number>`(count(*) FILTER (WHERE ${SIGNED_OR_LATER}))::int`.as('signed_projects'),
-  sql<string>`coalesce(sum(pipeline_projects.amount_cny) FILTER (WHERE ${SIGNED_OR_LATER}), 0)::text`.as('signed_amount_cny'),
+  sql<string>`coalesce(sum(pipeline_projects.amount_cny) FILTER (WHERE ${SIGNED_OR_LATER}), 0.00)::text`.as('signed_amount_cny'),
 ];
 
 type Dimension = 'stage' | 'district' | 'industry' | 'origin' | 'source' | 'year';
@@ -200,7 +200,7 @@ async function sourceDetailGroups(db: PipelineDb, scope: ProjectScope, filters: 
       'pipeline_projects.source_detail as detail',
       sql<number>`count(*)::int`.as('projects'),
       sql<number>`(count(*) FILTER (WHERE ${LANDED}))::int`.as('landed'),
-      sql<string>`coalesce(sum(pipeline_projects.amount_cny), 0)::text`.as('amount_cny'),
+      sql<string>`coalesce(sum(pipeline_projects.amount_cny), 0.00)::text`.as('amount_cny'),
       sql<number>`row_number() OVER (PARTITION BY pipeline_projects.source_kind ORDER BY count(*) DESC, pipeline_projects.source_detail NULLS LAST)::int`.as('rank'),
       sql<number>`(count(*) OVER (PARTITION BY pipeline_projects.source_kind))::int`.as('details'),
     ])
