@@ -16,7 +16,7 @@ import { databaseTargets } from './helpers/databases.js';
 import { caseFixtures, type CaseFixtures } from './helpers/case-fixtures.js';
 import { postForm } from './helpers/case-http.js';
 import { latinSentences } from './helpers/latin-sentences.js';
-import { acting, haidianLead, PASSWORD, pipelineContext, pipelinePeople, VALID_USCC, type PipelinePeople } from './helpers/pipeline-fixtures.js';
+import { acting, haidianLead, PASSWORD, pipelineContext, pipelinePeople, signInPeople, VALID_USCC, type PipelinePeople, type SignedIn } from './helpers/pipeline-fixtures.js';
 import { hiddenCsrf, signInAs, startStaffApp, type StaffTestApp } from './helpers/staff.js';
 
 const SIGNED = { amount_cny: '93,600,000', amount_cny_on: '2026-11-20', signed_on: '2026-11-25', agreement_parties: 'Nordlicht Robotics GmbH; Haidian District People\'s Government', agreement_ref: 'HD-2026-117' };
@@ -35,11 +35,10 @@ describe.each(databaseTargets())('project pages (%s)', (target) => {
   let context: PipelineContext & { db: PipelineDb };
   let people: PipelinePeople;
   let cases: CaseFixtures;
-  const cookie: Partial<Record<keyof PipelinePeople, string>> = {};
-  const csrf: Partial<Record<keyof PipelinePeople, string>> = {};
+  let signed: SignedIn;
 
-  const get = (who: keyof PipelinePeople, url: string) => app.inject({ url, headers: { cookie: cookie[who]! } });
-  const post = (who: keyof PipelinePeople, url: string, fields: Record<string, string>) => postForm(app, url, cookie[who]!, { _csrf: csrf[who]!, ...fields });
+  const get = (who: keyof PipelinePeople, url: string) => signed.get(who, url);
+  const post = (who: keyof PipelinePeople, url: string, fields: Record<string, string>) => signed.post(who, url, fields);
 
   beforeAll(async () => {
     t0 = await startStaffApp({ target });
@@ -47,10 +46,7 @@ describe.each(databaseTargets())('project pages (%s)', (target) => {
     context = await pipelineContext(t0);
     people = await pipelinePeople(t0);
     cases = await caseFixtures(t0);
-    for (const who of ['commissioner', 'otherCommissioner', 'haidian', 'chaoyang', 'coordinator', 'viewer'] as const) {
-      cookie[who] = await signInAs(app, people[who].email, PASSWORD);
-      csrf[who] = hiddenCsrf((await get(who, urls.staffHome('en'))).body);
-    }
+    signed = await signInPeople(t0, people, ['commissioner', 'otherCommissioner', 'haidian', 'chaoyang', 'coordinator', 'viewer']);
   });
   afterAll(async () => t0?.close());
 
@@ -191,7 +187,7 @@ describe.each(databaseTargets())('project pages (%s)', (target) => {
     expect((await get('chaoyang', urls.staffProject('en', reference))).statusCode).toBe(404);
     expect((await post('chaoyang', urls.staffProjectMove('en', reference), { to: 'negotiating' })).statusCode).toBe(404);
     expect((await get('chaoyang', urls.staffProjectEdit('en', reference))).statusCode).toBe(404);
-    const noCsrf = await postForm(app, urls.staffProjectMove('en', reference), cookie.haidian!, { to: 'negotiating' });
+    const noCsrf = await postForm(app, urls.staffProjectMove('en', reference), signed.cookie.haidian!, { to: 'negotiating' });
     expect(noCsrf.statusCode).toBe(403);
     expect((await findProject(context.db, { kind: 'all' }, reference))?.stage).toBe('lead');
   });

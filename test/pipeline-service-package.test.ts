@@ -16,9 +16,8 @@ import { servicePackageSummary } from '../src/modules/pipeline/service-package.q
 import { investorTimeline } from '../src/modules/pipeline/timeline.js';
 import { databaseTargets } from './helpers/databases.js';
 import { caseFixtures, type CaseFixtures } from './helpers/case-fixtures.js';
-import { postForm } from './helpers/case-http.js';
-import { haidianLead, PASSWORD, pipelineContext, pipelinePeople, type PipelinePeople } from './helpers/pipeline-fixtures.js';
-import { hiddenCsrf, signInAs, startStaffApp, type StaffTestApp } from './helpers/staff.js';
+import { haidianLead, PASSWORD, pipelineContext, pipelinePeople, signInPeople, type PipelinePeople, type SignedIn } from './helpers/pipeline-fixtures.js';
+import { signInAs, startStaffApp, type StaffTestApp } from './helpers/staff.js';
 
 /** Text as Preact writes it into HTML. */
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -29,12 +28,11 @@ describe.each(databaseTargets())('service package pages (%s)', (target) => {
   let context: PipelineContext & { db: PipelineDb };
   let people: PipelinePeople;
   let cases: CaseFixtures;
-  const cookie: Partial<Record<keyof PipelinePeople, string>> = {};
-  const csrf: Partial<Record<keyof PipelinePeople, string>> = {};
+  let signed: SignedIn;
   type Who = 'commissioner' | 'otherCommissioner' | 'haidian' | 'chaoyang' | 'coordinator' | 'viewer';
 
-  const get = (who: Who, url: string) => app.inject({ url, headers: { cookie: cookie[who]! } });
-  const post = (who: Who, url: string, fields: Record<string, string>) => postForm(app, url, cookie[who]!, { _csrf: csrf[who]!, ...fields });
+  const get = (who: keyof PipelinePeople, url: string) => signed.get(who, url);
+  const post = (who: keyof PipelinePeople, url: string, fields: Record<string, string>) => signed.post(who, url, fields);
   const itemsOf = (projectId: string) => context.db.selectFrom('pipeline_service_items').selectAll().where('project_id', '=', projectId).orderBy('created_at').execute();
   const auditOf = (itemId: string) => context.db.selectFrom('audit_log').selectAll().where('entity', '=', 'service_item').where('entity_id', '=', itemId).orderBy('id').execute();
 
@@ -44,10 +42,7 @@ describe.each(databaseTargets())('service package pages (%s)', (target) => {
     context = await pipelineContext(t0);
     people = await pipelinePeople(t0);
     cases = await caseFixtures(t0);
-    for (const who of ['commissioner', 'otherCommissioner', 'haidian', 'chaoyang', 'coordinator', 'viewer'] as const) {
-      cookie[who] = await signInAs(app, people[who].email, PASSWORD);
-      csrf[who] = hiddenCsrf((await get(who, urls.staffHome('en'))).body);
-    }
+    signed = await signInPeople(t0, people, ['commissioner', 'otherCommissioner', 'haidian', 'chaoyang', 'coordinator', 'viewer']);
   });
   afterAll(async () => t0?.close());
 
@@ -156,7 +151,7 @@ describe.each(databaseTargets())('service package pages (%s)', (target) => {
     expect(await servicePackageSummary(context.db, project.id, '2026-12-01')).toEqual({ items: 2, open: 1, overdue: 0 });
     t0.clock.advance(2 * 86_400_000);
     // Two days idle end the session: sign in again.
-    cookie.commissioner = await signInAs(app, people.commissioner.email, PASSWORD);
+    signed.cookie.commissioner = await signInAs(app, people.commissioner.email, PASSWORD);
     const later = await get('commissioner', urls.staffProjectServices('en', project.reference));
     expect(later.body.split(overdueWord).length - 1).toBe(1);
     expect(later.body).toContain(escaped(tTimeline('en', 'pipeline.services.summary', { items: 2, open: 1, overdue: 1 })));

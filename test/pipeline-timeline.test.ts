@@ -13,10 +13,9 @@ import { moveProject, type PipelineContext } from '../src/modules/pipeline/proje
 import { investorTimeline } from '../src/modules/pipeline/timeline.js';
 import { databaseTargets } from './helpers/databases.js';
 import { caseFixtures, type CaseFixtures } from './helpers/case-fixtures.js';
-import { postForm } from './helpers/case-http.js';
 import { latinSentences } from './helpers/latin-sentences.js';
-import { acting, haidianLead, PASSWORD, pipelineContext, pipelinePeople, type PipelinePeople } from './helpers/pipeline-fixtures.js';
-import { hiddenCsrf, signInAs, startStaffApp, type StaffTestApp } from './helpers/staff.js';
+import { acting, haidianLead, pipelineContext, pipelinePeople, signInPeople, type PipelinePeople, type SignedIn } from './helpers/pipeline-fixtures.js';
+import { startStaffApp, type StaffTestApp } from './helpers/staff.js';
 
 const HOUR = 3_600_000;
 /** Text as Preact writes it into HTML. */
@@ -28,12 +27,11 @@ describe.each(databaseTargets())('investor timeline (%s)', (target) => {
   let context: PipelineContext & { db: PipelineDb };
   let people: PipelinePeople;
   let cases: CaseFixtures;
-  const cookie: Partial<Record<keyof PipelinePeople, string>> = {};
-  const csrf: Partial<Record<keyof PipelinePeople, string>> = {};
+  let signed: SignedIn;
   type Who = 'commissioner' | 'haidian' | 'chaoyang' | 'coordinator' | 'viewer';
 
-  const get = (who: Who, url: string) => app.inject({ url, headers: { cookie: cookie[who]! } });
-  const post = (who: Who, url: string, fields: Record<string, string>) => postForm(app, url, cookie[who]!, { _csrf: csrf[who]!, ...fields });
+  const get = (who: keyof PipelinePeople, url: string) => signed.get(who, url);
+  const post = (who: keyof PipelinePeople, url: string, fields: Record<string, string>) => signed.post(who, url, fields);
   const principal = (who: Who) => ({ ...people[who], departmentId: null });
 
   // One investor with a Haidian project (moved, with an item), a Haidian case, a Chaoyang case and two interactions.
@@ -52,10 +50,7 @@ describe.each(databaseTargets())('investor timeline (%s)', (target) => {
     context = await pipelineContext(t0);
     people = await pipelinePeople(t0);
     cases = await caseFixtures(t0);
-    for (const who of ['commissioner', 'haidian', 'chaoyang', 'coordinator', 'viewer'] as const) {
-      cookie[who] = await signInAs(app, people[who].email, PASSWORD);
-      csrf[who] = hiddenCsrf((await get(who, urls.staffHome('en'))).body);
-    }
+    signed = await signInPeople(t0, people, ['commissioner', 'haidian', 'chaoyang', 'coordinator', 'viewer']);
     const lead = await haidianLead(context, people.commissioner);
     investorId = lead.investorId;
     project = lead;

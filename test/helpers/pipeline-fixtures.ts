@@ -3,12 +3,14 @@
  * Chaoyang district officer, a municipal coordinator who verifies, a viewer), an investor, and the workflow context
  * over the test app's database and content with the app's controllable clock.
  */
+import type { LightMyRequestResponse } from 'fastify';
 import type { StaffRole } from '../../src/platform/auth/index.js';
 import { pipelineDb, type PipelineDb } from '../../src/modules/pipeline/pipeline.tables.js';
 import { createInvestor, createProject, type Acting, type PipelineContext } from '../../src/modules/pipeline/project-workflow.js';
 import type { PipelineStaff } from '../../src/modules/pipeline/project-access.js';
 import { ContentService } from '../../src/modules/content/index.js';
-import { createStaffWithPassword, type StaffTestApp } from './staff.js';
+import { csrfOf, postForm } from './case-http.js';
+import { createStaffWithPassword, signInAs, type StaffTestApp } from './staff.js';
 
 export const PASSWORD = 'correct horse battery staple 42';
 /** A unified social credit code with a valid check character. */
@@ -59,4 +61,28 @@ export async function haidianLead(context: PipelineContext, by: PipelineStaff, o
     fields: { name: 'Robot arm R&D centre', kind: 'rd_centre', industry_id: 'intelligent-equipment', district_id: 'haidian', currency: 'EUR', amount_total: '12,000,000', source_kind: 'event', source_detail: '2025 Invest in Beijing Conference', ...overrides },
   });
   return { investorId: investor.id, ...project };
+}
+
+/** People signed in through the real form, with their session's CSRF token, and GET/POST as each of them. */
+export interface SignedIn {
+  cookie: Partial<Record<keyof PipelinePeople, string>>;
+  csrf: Partial<Record<keyof PipelinePeople, string>>;
+  get(who: keyof PipelinePeople, url: string): Promise<LightMyRequestResponse>;
+  /** A url-encoded form post carrying the person's CSRF token. */
+  post(who: keyof PipelinePeople, url: string, fields: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export async function signInPeople(t: StaffTestApp, people: PipelinePeople, who: readonly (keyof PipelinePeople)[]): Promise<SignedIn> {
+  const cookie: SignedIn['cookie'] = {};
+  const csrf: SignedIn['csrf'] = {};
+  for (const person of who) {
+    cookie[person] = await signInAs(t.app, people[person].email, PASSWORD);
+    csrf[person] = await csrfOf(t.app, cookie[person]!);
+  }
+  return {
+    cookie,
+    csrf,
+    get: (person, url) => t.app.inject({ url, headers: { cookie: cookie[person]! } }),
+    post: (person, url, fields) => postForm(t.app, url, cookie[person]!, { _csrf: csrf[person]!, ...fields }),
+  };
 }
