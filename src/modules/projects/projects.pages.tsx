@@ -1,14 +1,15 @@
 /**
  * 2025 Invest in Beijing Conference projects, filterable by district and by words in the name (GET form, no JS), each
- * saying whether it is still open to investors or already taken up by a signed project (availability-page.ts keeps
- * that current while the page stays cached).
+ * saying whether it is still open to investors or already taken up by a signed project (availability-page.ts reads
+ * that on every request; the page stays cached while it does not change).
  */
 import type { FastifyInstance } from 'fastify';
 import { t as tPlatform, type Lang } from '../../platform/i18n/i18n.js';
 import { t } from './messages.js';
 import type { Db } from '../../platform/db/database.js';
 import type { PageDeps } from '../content/index.js';
-import { registerAvailabilityPage } from './availability-page.js';
+import { registerLivePage } from '../../platform/http/pages.js';
+import { takenOpportunities } from './availability-page.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import { Empty, PageHeader, Section, local } from '../../platform/views/components.js';
@@ -17,7 +18,7 @@ import type { ContentStore } from '../content/index.js';
 import { filterProjects, parseProjectFilter } from './projects.filter.js';
 
 export function registerProjectPages(app: FastifyInstance, deps: PageDeps, db: Db): void {
-  registerAvailabilityPage(app, deps, db, routes.projects, ({ lang, store, query }, taken) => {
+  registerLivePage(app, deps, routes.projects, takenOpportunities(db), ({ lang, store, query }, taken) => {
     const { filter, errors } = parseProjectFilter(query, store, lang);
     const projects = filterProjects(store, filter);
     const districts = store.districts.filter((d) => projects.some((p) => p.district === d.id));

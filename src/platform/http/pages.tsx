@@ -88,6 +88,30 @@ export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, pag
 }
 
 export function registerPage<S extends VersionedStore>(app: FastifyInstance, deps: PageDeps<S>, route: string, handler: (ctx: PageContext<S>) => PageView | null, options: PageOptions = {}): void {
+  registerLivePage(app, deps, route, NO_LIVE_DATA, (ctx) => handler(ctx), options);
+}
+
+/**
+ * What a page shows besides the content, read on every request (e.g. whether an opportunity is taken up in the
+ * pipeline): `stamp` names the value in the cache key, so the cached page is served while the value stays the same
+ * and rendered anew, in every process, as soon as it changes.
+ */
+export interface LiveData<T> {
+  read(): Promise<T>;
+  stamp(value: T): string;
+}
+
+const NO_LIVE_DATA: LiveData<null> = { read: async () => null, stamp: () => '' };
+
+/** registerPage for a page that also shows live data (`handler` gets it beside the context). */
+export function registerLivePage<S extends VersionedStore, T>(
+  app: FastifyInstance,
+  deps: PageDeps<S>,
+  route: string,
+  live: LiveData<T>,
+  handler: (ctx: PageContext<S>, data: T) => PageView | null,
+  options: PageOptions = {},
+): void {
   const declared = options.query ?? [];
   app.get(route, async (request, reply) => {
     const params = request.params as Record<string, string>;
@@ -98,7 +122,10 @@ export function registerPage<S extends VersionedStore>(app: FastifyInstance, dep
     const { query, search } = pageQuery(request, declared, lang);
     const pathname = request.url.split('?')[0];
     const url = (pathname.length > 3 && pathname.endsWith('/') ? pathname.replace(/\/+$/, '') : pathname) + search;
-    const key = options.dependsOnDate ? `${store.version}|${today}|${url}` : `${store.version}|${url}`;
+    const data = await live.read();
+    const stamp = live.stamp(data);
+    const page = options.dependsOnDate ? `${store.version}|${today}|${url}` : `${store.version}|${url}`;
+    const key = stamp ? `${stamp}|${page}` : page;
     const hit = deps.cache.get(key);
     if (hit) return sendCachedPage(request, reply, hit);
     // A render with a query (search, questions, tools) costs the client a token; cached pages and plain pages do not.
@@ -108,11 +135,10 @@ export function registerPage<S extends VersionedStore>(app: FastifyInstance, dep
     }
     if (search && deps.renderShare && !deps.renderShare.allows()) throw serviceBusy(lang);
     const began = performance.now();
-    const view = handler({ lang, store, params, query, path: url, today });
+    const view = handler({ lang, store, params, query, path: url, today }, data);
     if (!view) throw new NotFoundError(t(lang, 'error.notFoundDetail'));
     const html = renderPage(view, lang, url, deps.baseUrl);
     if (search) deps.renderShare?.record(performance.now() - began);
-    const page = deps.cache.set(key, html, view.status ?? 200, store.version);
-    return sendCachedPage(request, reply, page);
+    return sendCachedPage(request, reply, deps.cache.set(key, html, view.status ?? 200, store.version));
   });
 }
