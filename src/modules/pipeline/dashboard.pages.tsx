@@ -15,7 +15,7 @@ import { langOf, sendStaffPage } from '../staff/index.js';
 import { dashboardCsv } from './dashboard-csv.js';
 import { filtersText } from './dashboard-tables.js';
 import { dashboardParams, readDashboardQuery } from './dashboard.form.js';
-import { pipelineDashboard } from './dashboard.queries.js';
+import { dashboardFigures } from './dashboard-cache.js';
 import { tDashboard } from './messages.dashboard.js';
 import { filterChoices, listNames, scopeText } from './messages.list.js';
 import type { PipelineServices } from './pipeline-services.js';
@@ -37,7 +37,7 @@ export function registerDashboardPages(app: FastifyInstance, { context }: Pipeli
     const scope = projectScopeOf(staff);
     const query = readDashboardQuery((request.query ?? {}) as RawForm, lang);
     const now = context.now();
-    const figures = query.errors.length ? null : await pipelineDashboard(db, scope, query.filters, now);
+    const figures = query.errors.length ? null : await dashboardFigures(db, scope, query.filters, now);
     const { industries, districts } = filterChoices(lang, scope, store);
     const body = (
       <DashboardView
@@ -68,7 +68,7 @@ export function registerDashboardPages(app: FastifyInstance, { context }: Pipeli
     const store = context.store();
     const scope = projectScopeOf(staff);
     const now = context.now();
-    const figures = await pipelineDashboard(db, scope, query.filters, now);
+    const figures = await dashboardFigures(db, scope, query.filters, now);
     const names = listNames(lang, store);
     const csv = dashboardCsv(lang, figures, names, { scope: scopeText(lang, scope, store), filters: filtersText(lang, query.filters, names), asOf: beijingMinute(now) });
     return reply

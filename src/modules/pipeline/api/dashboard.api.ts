@@ -7,7 +7,8 @@ import type { RawForm } from '../../../platform/http/form.js';
 import { jsonSchemaOf } from '../../../platform/http/openapi-schema.js';
 import { routes } from '../../../platform/http/urls.js';
 import { readDashboardQuery } from '../dashboard.form.js';
-import { pipelineDashboard, type GroupFigures } from '../dashboard.queries.js';
+import { dashboardFigures } from '../dashboard-cache.js';
+import type { GroupFigures } from '../dashboard.queries.js';
 import type { PipelineServices } from '../pipeline-services.js';
 import { PIPELINE_READERS, projectScopeOf } from '../project-access.js';
 import { apiLang, invalidQuery } from './api-problems.js';
@@ -21,7 +22,7 @@ export function registerDashboardApi(api: FastifyInstance, { context }: Pipeline
     const lang = apiLang(request);
     const query = readDashboardQuery((request.query ?? {}) as RawForm, lang);
     if (query.errors.length) throw invalidQuery(lang, query.errors);
-    const d = await pipelineDashboard(context.db, projectScopeOf(apiStaff(request)), query.filters, context.now());
+    const d = await dashboardFigures(context.db, projectScopeOf(apiStaff(request)), query.filters, context.now());
     return {
       at: d.now.toISOString(),
       today: d.today,
