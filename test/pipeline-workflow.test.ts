@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { findProject, stageLog } from '../src/modules/pipeline/project.repository.js';
 import { projectScopeOf, type PipelineStaff } from '../src/modules/pipeline/project-access.js';
 import { ProjectInputError } from '../src/modules/pipeline/project-input.js';
+import type { Stage } from '../src/modules/pipeline/stage-rules.js';
 import { moveProject, PipelineActionError, setProjectStatus, setTeamMember, updateProject, type PipelineContext } from '../src/modules/pipeline/project-workflow.js';
 import type { PipelineDb } from '../src/modules/pipeline/pipeline.tables.js';
 import { databaseTargets } from './helpers/databases.js';
@@ -130,6 +131,52 @@ describe.each(databaseTargets())('investment-project pipeline rules (%s)', (targ
     await updateProject(context, acting(people.haidian), reference, { next_action: 'Site visit to Zhongguancun', next_action_on: '2026-12-10', park_id: 'zgc-science-city' });
     expect(await stageOf(reference)).toMatchObject({ next_action_on: '2026-12-10', park_id: 'zgc-science-city' });
     expect(await problemsOf(updateProject(context, acting(people.haidian), reference, { park_id: 'huairou-science-city', industry_id: 'no-such-industry' }))).toEqual(['industry_id:unknown', 'park_id:out_of_district']);
+  });
+
+  // Who may make each move, written from the issue and the rules' intent (not read from stage-rules.ts): the
+  // project's commissioner, its district's officer and the municipal side move it forward to signed; registration is
+  // confirmed by the municipal side; operating may also be recorded by the district; steps back are municipal only.
+  // A person outside the project's scope does not find it (404 → not_found); a viewer finds it but may not act.
+  const ALLOWED: Record<string, Partial<Record<keyof PipelinePeople, 'yes' | 'not_allowed' | 'not_found'>>> = {
+    'lead>negotiating': { commissioner: 'yes', haidian: 'yes', coordinator: 'yes', viewer: 'not_allowed', chaoyang: 'not_found', otherCommissioner: 'not_found' },
+    'negotiating>signed': { commissioner: 'yes', haidian: 'yes', coordinator: 'yes', viewer: 'not_allowed', chaoyang: 'not_found', otherCommissioner: 'not_found' },
+    'signed>registered': { commissioner: 'not_allowed', haidian: 'not_allowed', coordinator: 'yes', viewer: 'not_allowed', chaoyang: 'not_found', otherCommissioner: 'not_found' },
+    'registered>operating': { commissioner: 'not_allowed', haidian: 'yes', coordinator: 'yes', viewer: 'not_allowed', chaoyang: 'not_found', otherCommissioner: 'not_found' },
+    'negotiating>lead': { commissioner: 'not_allowed', haidian: 'not_allowed', coordinator: 'yes', viewer: 'not_allowed', chaoyang: 'not_found', otherCommissioner: 'not_found' },
+    'signed>negotiating': { commissioner: 'not_allowed', haidian: 'not_allowed', coordinator: 'yes', viewer: 'not_allowed', chaoyang: 'not_found', otherCommissioner: 'not_found' },
+  };
+  const EVIDENCE: Record<string, Record<string, string>> = { negotiating: {}, signed: SIGNED, registered: REGISTERED, operating: { first_operation_on: '2026-11-30' }, lead: {} };
+  const PATH: Stage[] = ['lead', 'negotiating', 'signed', 'registered', 'operating'];
+
+  /** A Haidian project of the commissioner's, brought to `stage` by the coordinator. */
+  async function projectAt(stage: Stage): Promise<string> {
+    const { reference } = await haidianLead(context, people.commissioner);
+    for (const next of PATH.slice(1, PATH.indexOf(stage) + 1)) await moveProject(context, acting(people.coordinator), reference, { to: next, evidence: EVIDENCE[next] });
+    return reference;
+  }
+
+  it('lets exactly the people the rules name make each move, with its evidence, and refuses it without', async () => {
+    for (const [key, expected] of Object.entries(ALLOWED)) {
+      const [from, to] = key.split('>') as [Stage, Stage];
+      const back = PATH.indexOf(to) < PATH.indexOf(from);
+      for (const [who, outcome] of Object.entries(expected) as [keyof PipelinePeople, string][]) {
+        const reference = await projectAt(from);
+        const attempt = () => moveProject(context, acting(people[who]), reference, { to, evidence: back ? {} : EVIDENCE[to], note: back ? 'Talks reopened.' : null });
+        if (outcome === 'yes') {
+          // Allowed: first refused without the evidence (or the note), then made with it.
+          if (back || Object.keys(EVIDENCE[to]).length) {
+            const without = await problemsOf(moveProject(context, acting(people[who]), reference, { to }));
+            const missing = back ? ['note:required'] : Object.keys(EVIDENCE[to]).map((field) => `${field}:required`);
+            expect(without.sort(), `${key} ${who}`).toEqual(missing.sort());
+          }
+          await attempt();
+          expect((await stageOf(reference)).stage, `${key} ${who}`).toBe(to);
+        } else {
+          expect(await refusal(attempt()), `${key} ${who}`).toBe(outcome);
+          expect((await stageOf(reference)).stage, `${key} ${who}`).toBe(from);
+        }
+      }
+    }
   });
 
   it('the database refuses a signed project without its agreement and any rewrite of the stage log', async () => {
