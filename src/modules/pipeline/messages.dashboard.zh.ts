@@ -44,7 +44,7 @@ export const dashboardZh = {
   'pipeline.dashboard.funnel.closed': '已流失或已放弃',
   'pipeline.dashboard.funnel.reached': '已到达该阶段或之后阶段',
   'pipeline.dashboard.rate.title': '各年度项目落地率',
-  'pipeline.dashboard.rate.about': '落地率＝落地项目数÷入库项目数：某年入库的项目中，已完成注册登记（落地）的比例，不论何时落地。北京市 2023 年入库项目 11,000 个，落地 8,512 个。',
+  'pipeline.dashboard.rate.about': '落地率＝落地项目数÷入库项目数：某年入库的项目中，已完成注册登记（落地）的比例，不论何时落地。2023年北京“两区”新入库项目11,000个，其中落地8,512个（来源：本网站新闻《北京“两区”超额完成2023年招商引资目标》，标题为非官方译文）。',
   'pipeline.dashboard.rate.chart': '按入库年份统计的入库项目和落地项目',
   'pipeline.dashboard.rate.caption': '按入库年份统计的落地率（落地÷入库）',
   'pipeline.dashboard.rate.year': '入库年份',
