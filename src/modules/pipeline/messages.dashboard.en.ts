@@ -42,7 +42,7 @@ export const dashboardEn = {
   'pipeline.dashboard.funnel.closed': 'Lost or abandoned',
   'pipeline.dashboard.funnel.reached': 'Reached this stage or a later one',
   'pipeline.dashboard.rate.title': 'Implementation rate per year',
-  'pipeline.dashboard.rate.about': 'The implementation rate is landed ÷ inventoried: of the projects created in a year (inventoried), the share that has reached registration (landed), whenever that happened. In 2023 Beijing’s “Two Zones” inventoried 11,000 new projects, of which 8,512 landed (source: the news article “Beijing's 'Two Zones' Exceed Investment Targets for 2023” on this site).',
+  'pipeline.dashboard.rate.about': 'The implementation rate is landed ÷ inventoried: of the projects created in a year (inventoried), the share that has reached registration (landed), whenever that happened. In 2023 Beijing’s “Two Zones” inventoried 11,000 new projects, of which 8,512 landed (source: the news article “Beijing’s ‘Two Zones’ Exceed Investment Targets for 2023” on this site).',
   'pipeline.dashboard.rate.chart': 'Projects inventoried and landed, by year of creation',
   'pipeline.dashboard.rate.caption': 'Implementation rate (landed ÷ inventoried) by year of creation',
   'pipeline.dashboard.rate.year': 'Year created',
