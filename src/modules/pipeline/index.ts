@@ -41,12 +41,10 @@ export const pipelineModule: AppModule = {
     // The conference opportunities as staff see them; API clients (admin).
     registerOpportunityPages(app, services);
     registerApiClientPages(app, services);
-    void services;
   },
   api: async (api, deps) => {
     const services = pipelineServices(deps);
     // The staff JSON API (session or API-client token).
     registerStaffApi(api, services, deps.db);
-    void services;
   },
 };
