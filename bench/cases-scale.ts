@@ -15,6 +15,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { queryRecorder, type Statement } from './record-queries.js';
 import { startServerProcess, type ServerProcess } from '../test/faults/process-helpers.js';
 import { startTestApp, type TestApp } from '../test/helpers/test-app.js';
 import { createStaffUser, type NewStaffUser } from '../src/modules/staff/index.js';
@@ -65,34 +66,18 @@ async function account(t: TestApp, user: NewStaffUser): Promise<string> {
   return signInAs(t.app, user.email, PASSWORD);
 }
 
-/**
- * Every statement the pg driver sends while `run` runs (this process only). The driver's query method is wrapped
- * once, before any connection opens: the app's connections wrap their own query function when they connect
- * (platform/db/database.ts), keeping a reference to the one they found.
- */
-let recording: { text: string; values: unknown[] }[] | null = null;
-{
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const [first, second] = args;
-    if (recording && typeof first === 'string') recording.push({ text: first, values: Array.isArray(second) ? second : [] });
-    else if (recording && first && typeof first === 'object' && 'text' in first) recording.push({ text: String((first as { text: string }).text), values: ((first as { values?: unknown[] }).values ?? []) as unknown[] });
-    return original.apply(this, args);
-  };
-}
-
-async function captureQueries(run: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
-  recording = [];
+async function captureQueries(run: () => Promise<unknown>): Promise<Statement[]> {
+  queryRecorder.start();
+  let recorded: Statement[] = [];
   try {
     await run();
-    return recording.filter((q) => /^\s*(select|with)\b/i.test(q.text) && /\bcases\b/.test(q.text));
   } finally {
-    recording = null;
+    recorded = queryRecorder.stop();
   }
+  return recorded.filter((q) => /^\s*(select|with)\b/i.test(q.text) && /\bcases\b/.test(q.text));
 }
 
-async function explain(url: string, queries: { text: string; values: unknown[] }[]): Promise<string[]> {
+async function explain(url: string, queries: Statement[]): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const out: string[] = [];

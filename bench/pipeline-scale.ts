@@ -13,6 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { queryRecorder } from './record-queries.js';
 import { loadConfig } from '../src/config.js';
 import { buildApp } from '../src/app.js';
 import { ContentService, loadContentDirectory } from '../src/modules/content/index.js';
@@ -33,21 +34,6 @@ const PASSWORD = 'bench-correct-horse-battery-staple';
 interface Row { name: string; url: string; n: number; p50: number; p99: number; max: number }
 const rows: Row[] = [];
 
-/**
- * Every statement the pg driver sends while `run` runs (this process only); the driver's query method is wrapped
- * before any connection opens (as bench/cases-scale.ts does).
- */
-let recording: { text: string; values: unknown[] }[] | null = null;
-{
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const [first, second] = args;
-    if (recording && typeof first === 'string') recording.push({ text: first, values: Array.isArray(second) ? second : [] });
-    else if (recording && first && typeof first === 'object' && 'text' in first) recording.push({ text: String((first as { text: string }).text), values: ((first as { values?: unknown[] }).values ?? []) as unknown[] });
-    return original.apply(this, args);
-  };
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -121,11 +107,10 @@ try {
     const at = (i: number) => (typeof target === 'string' ? target : target(i));
     const headers = cookie ? { cookie } : {};
     // One request recorded for its SQL; warm-up; then the timed ones.
-    recording = [];
+    queryRecorder.start();
     const first = await app.inject({ url: at(0), headers });
+    const captured = queryRecorder.stop().filter((q) => /^\s*(select|with)\b/i.test(q.text) && /\bpipeline_|\binvestors\b/.test(q.text));
     if (first.statusCode !== 200) throw new Error(`${at(0)}: ${first.statusCode} ${first.body.slice(0, 300)}`);
-    const captured = recording.filter((q) => /^\s*(select|with)\b/i.test(q.text) && /\bpipeline_|\binvestors\b/.test(q.text));
-    recording = null;
     for (let i = 1; i < 5; i++) {
       await before?.();
       await app.inject({ url: at(i), headers });
