@@ -43,12 +43,14 @@ import { casesModule } from './modules/cases/index.js';
 import { pipelineModule } from './modules/pipeline/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { open311Module } from './modules/open311/index.js';
+import { editorialModule } from './modules/editorial/index.js';
+import { alertsModule } from './modules/alerts/index.js';
 
 /** Every module, registered the same way: its routes at the root, its API inside the rate-limited API context. */
 const MODULES: readonly AppModule[] = [
   healthModule, staffModule, exploreModule, searchModule, policiesModule, industriesModule, parksModule, projectsModule,
   districtsModule, mapModule, proceduresModule, costsModule, directoryModule, sitemapModule, estimatorModule,
-  matchingModule, marketAccessModule, sitesModule, planModule, calendarModule, casesModule, pipelineModule, open311Module, apiModule,
+  matchingModule, marketAccessModule, sitesModule, planModule, calendarModule, casesModule, pipelineModule, editorialModule, alertsModule, open311Module, apiModule,
 ];
 
 export interface AppDeps {

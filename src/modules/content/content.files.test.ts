@@ -7,7 +7,7 @@ import { ContentValidationError, readContent } from './content.files.js';
 const source = { document: '000_b5e748836c3b3473.txt', section: 'INVESTMENT PROJECTS' };
 
 function project(overrides: Record<string, unknown> = {}) {
-  return { id: 'haidian-1', district: 'haidian', number: 1, sources: [source], zh_translation: 'unofficial', en: { name: 'Area A, Haixing Pharmaceutical and Health Innovation Park' }, zh: { name: '海星医药健康创新园A区' }, ...overrides };
+  return { id: 'haidian-1', district: 'haidian', number: 1, sources: [source], zh_translation: 'unofficial', last_verified: '2026-12-01', en: { name: 'Area A, Haixing Pharmaceutical and Health Innovation Park' }, zh: { name: '海星医药健康创新园A区' }, ...overrides };
 }
 
 async function contentDir(files: Record<string, unknown>): Promise<string> {
@@ -63,7 +63,7 @@ describe('content files', () => {
 
   it('rejects duplicate ids and references to items that do not exist', async () => {
     const procedure = {
-      id: 'x', category: 'complaints', order: 1, sources: [source], zh_translation: 'unofficial',
+      id: 'x', category: 'complaints', order: 1, sources: [source], zh_translation: 'unofficial', last_verified: '2026-12-01',
       en: { title: 'T', summary: 'S' }, zh: { title: '标题', summary: '摘要' }, contacts: ['nowhere-office'],
     };
     const problems = await problemsOf({ 'projects/a.json': [project(), project()], 'procedures/a.json': [procedure] });
@@ -82,7 +82,7 @@ describe('content files', () => {
 
   it('reads the rules files from content/rules and checks what a rule refers to', async () => {
     const leaf = { fact: 'paid_in_capital_usd', op: 'gte', param: 'no_such_threshold', label: { en: 'Capital', zh: '资本' } };
-    const rule = { id: 'r1', policy: 'no-such-policy', benefit_type: 'tax', en: { benefit: 'b' }, zh: { benefit: 'b' }, condition: leaf, sources: [source], zh_translation: 'unofficial' };
+    const rule = { id: 'r1', policy: 'no-such-policy', benefit_type: 'tax', en: { benefit: 'b' }, zh: { benefit: 'b' }, condition: leaf, sources: [source], zh_translation: 'unofficial', last_verified: '2026-12-01' };
     const problems = await problemsOf({
       'rules/rules.json': [rule],
       'rules/facts.json': [{ id: 'staff', en: { question: 'How many?' }, zh: { question: '多少？' } }],

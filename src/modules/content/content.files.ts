@@ -76,7 +76,7 @@ async function readKind<K extends ContentKind>(root: string, kind: K, problems: 
 }
 
 /** Ids must be unique per kind and references must point at items that exist. */
-function checkReferences(set: ContentSet, problems: ContentProblem[]): void {
+export function checkReferences(set: ContentSet, problems: ContentProblem[]): void {
   for (const kind of Object.keys(set) as ContentKind[]) {
     const seen = new Set<string>();
     for (const item of set[kind]) {

@@ -12,3 +12,11 @@ export { documentNumberOf, type MarketItem, type MarketList } from './kinds/mark
 export { type PlanStepTemplate } from './kinds/plan.schemas.js';
 export type { PageDeps, PageContext } from './content-pages.js';
 export * from './kinds/service-line.schemas.js';
+export { validateItem, dependentsOf, problemsOfZod, referenceProblems, withItem, type ItemValidation, type StoredProblem } from './content.validate.js';
+export {
+  applyRevisions, findRevision, insertRevision, liveRevisionId, lockPublishing, readLiveSet, revisionOf, revisionsOfItem, checksumOfSet,
+  ContentReferenceError, RevisionStateError, REVISION_COLUMNS, type Revision, type NewRevision, type ApplyOptions,
+} from './content.revisions.js';
+export { canonicalJson, openConflicts, type Conflict } from './content.loader.js';
+export { OFFICIAL_LINK, lastVerified } from './content.primitives.js';
+export type { RevisionOrigin, RevisionState } from '../../platform/db/schema.js';

@@ -7,7 +7,7 @@ const leaf = (l: Omit<Leaf, 'label'>): Leaf => ({ ...l, label }) as Leaf;
 const capital = leaf({ fact: 'paid_in_capital_usd', op: 'gte', param: 'rd_hq_min' });
 const rd = leaf({ fact: 'entity_type', op: 'eq', value: 'rd_center' });
 const srdi = leaf({ fact: 'statuses', op: 'includes', value: ['srdi', 'high_tech'] });
-const parameters = new Map<string, Parameter>([['rd_hq_min', { id: 'rd_hq_min', value: 2_000_000, en: { label: 'l' }, zh: { label: 'l' }, sources: [{ document: '000_b5e748836c3b3473.txt', section: 's' }] }]]);
+const parameters = new Map<string, Parameter>([['rd_hq_min', { id: 'rd_hq_min', value: 2_000_000, en: { label: 'l' }, zh: { label: 'l' }, sources: [{ document: '000_b5e748836c3b3473.txt', section: 's' }], last_verified: '2026-12-01' }]]);
 
 describe('three-valued rule evaluation', () => {
   it('is met when every condition holds', () => {

@@ -3,9 +3,9 @@ import type { SiteTerm } from '../content/index.js';
 import { findTerm, spaceOf, termIn } from './terms.js';
 
 const source = [{ document: '000_b5e748836c3b3473.txt' as const, section: 'KEY AREAS > Cultural Industry' }];
-const culture: SiteTerm = { id: 'terms-culture', applies_to: 'industry', industry: 'cultural-industry', en: { terms: ['cultural', 'creative'] }, zh: { terms: ['文化'] }, sources: source, zh_translation: 'unofficial' };
-const office: SiteTerm = { id: 'space-office', applies_to: 'space', space: 'office', en: { terms: ['building'] }, zh: { terms: ['大厦'] }, sources: source, zh_translation: 'unofficial' };
-const industrial: SiteTerm = { id: 'space-industrial', applies_to: 'space', space: 'industrial', en: { terms: ['factory building'] }, zh: { terms: ['厂房'] }, sources: source, zh_translation: 'unofficial' };
+const culture: SiteTerm = { id: 'terms-culture', applies_to: 'industry', industry: 'cultural-industry', en: { terms: ['cultural', 'creative'] }, zh: { terms: ['文化'] }, sources: source, zh_translation: 'unofficial', last_verified: '2026-12-01' };
+const office: SiteTerm = { id: 'space-office', applies_to: 'space', space: 'office', en: { terms: ['building'] }, zh: { terms: ['大厦'] }, sources: source, zh_translation: 'unofficial', last_verified: '2026-12-01' };
+const industrial: SiteTerm = { id: 'space-industrial', applies_to: 'space', space: 'industrial', en: { terms: ['factory building'] }, zh: { terms: ['厂房'] }, sources: source, zh_translation: 'unofficial', last_verified: '2026-12-01' };
 
 describe('site terms', () => {
   it('matches English terms at the start of a word only', () => {

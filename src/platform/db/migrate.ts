@@ -18,6 +18,7 @@ import * as indexCaseWorkbench from '../../migrations/2026_12_06_1000_index_case
 import * as indexCaseReports from '../../migrations/2026_12_06_1100_index_case_reports.js';
 import * as createOpen311Clients from '../../migrations/2026_12_05_1400_create_open311_clients.js';
 import * as createPipeline from '../../migrations/2026_12_07_0900_create_pipeline.js';
+import * as createContentRevisions from '../../migrations/2026_12_08_0900_create_content_revisions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0900_create_content': createContent,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1100_index_case_reports': indexCaseReports,
   '2026_12_05_1400_create_open311_clients': createOpen311Clients,
   '2026_12_07_0900_create_pipeline': createPipeline,
+  '2026_12_08_0900_create_content_revisions': createContentRevisions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -3,7 +3,7 @@
  * from a file without code changes. `verified` says whether the text comes from an official document the platform holds.
  */
 import { z } from 'zod';
-import { bilingualSchema } from '../content.primitives.js';
+import { bilingualSchema, lastVerified } from '../content.primitives.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
@@ -21,6 +21,7 @@ export const listSchema = z
     complete: z.boolean(),
     verified: z.boolean(),
     notes: bilingualSchema.optional(),
+    last_verified: lastVerified,
   })
   .strict();
 
@@ -47,6 +48,7 @@ export const itemSchema = z
     sources: z
       .array(z.object({ title: z.string().min(1), document: z.string().optional(), section: z.string().optional(), url: z.string().url().optional() }).strict())
       .min(1),
+    last_verified: lastVerified,
   })
   .strict();
 

@@ -1,6 +1,6 @@
 /** One step of the setup-plan template (content/plan/): which procedures, for whom, and the dated obligation it brings. */
 import { z } from 'zod';
-import { sourceSchema } from '../content.primitives.js';
+import { lastVerified, sourceSchema } from '../content.primitives.js';
 import { BUSINESS_LINES } from './rules.schemas.js';
 
 const bi = z.object({ en: z.string(), zh: z.string() }).strict();
@@ -33,6 +33,7 @@ export const planStepSchema = z
       ])
       .optional(),
     source: sourceSchema.optional(),
+    last_verified: lastVerified,
   })
   .strict();
 export type PlanStepTemplate = z.infer<typeof planStepSchema>;

@@ -3,7 +3,7 @@
  * with named, dated threshold parameters. No policy condition is written in TypeScript.
  */
 import { z } from 'zod';
-import { sourceSchema, bilingualSchema, DISTRICT_IDS } from '../content.primitives.js';
+import { sourceSchema, bilingualSchema, lastVerified, DISTRICT_IDS } from '../content.primitives.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -107,6 +107,7 @@ export const ruleSchema = z
     condition: conditionSchema,
     sources: z.array(sourceSchema).min(1),
     zh_translation: z.enum(['official', 'unofficial']),
+    last_verified: lastVerified,
   })
   .strict();
 export type Rule = z.infer<typeof ruleSchema>;
@@ -121,6 +122,7 @@ export const parameterSchema = z
     en: z.object({ label: z.string().min(1) }).strict(),
     zh: z.object({ label: z.string().min(1) }).strict(),
     sources: z.array(sourceSchema).min(1),
+    last_verified: lastVerified,
   })
   .strict();
 export type Parameter = z.infer<typeof parameterSchema>;

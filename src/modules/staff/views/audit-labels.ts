@@ -46,16 +46,34 @@ export const AUDIT_ACTIONS = [
   'pipeline.view_removed',
   'pipeline.api_client_created',
   'pipeline.api_client_revoked',
+  'content.draft_started',
+  'content.draft_saved',
+  'content.submitted',
+  'content.sent_back',
+  'content.scheduled',
+  'content.published',
+  'content.withdrawn',
+  'content.discarded',
+  'content.expiry_scheduled',
+  'content.expired',
+  'content.schedule_failed',
+  'content.verified',
+  'content.conflict_resolved',
+  'content.imported',
+  'content.test_profile_saved',
+  'content.test_profile_removed',
 ] as const;
 export const AUDIT_ENTITIES = [
   'staff_user', 'department', 'calendar_override', 'calendar_year',
   'investor', 'project', 'service_item', 'interaction', 'investor_case', 'project_import', 'pipeline_saved_view', 'staff_api_client',
+  'content_item', 'content_import', 'rule_test_profile',
 ] as const;
 /** The keys of before/after. `department` is the free text of entries written before departments were a table. */
 export const AUDIT_FIELDS = [
   'email', 'name', 'role', 'district_id', 'department', 'department_id', 'disabled', 'sessions_ended', 'password_set',
   'set_password_link_issued', 'ip', 'reason', 'active', 'users', 'name_en', 'name_zh', 'kind',
   'date', 'is_working_day', 'note', 'entered', 'stage', 'status', 'reference',
+  'revision', 'version', 'last_verified', 'publish_at', 'expire_at', 'choice', 'problems', 'origin',
 ] as const;
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
