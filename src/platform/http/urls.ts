@@ -129,6 +129,9 @@ export const routes = {
   staffContentEdit: '/:lang/staff/content/kinds/:kind/items/:id/edit',
   staffContentExpiry: '/:lang/staff/content/kinds/:kind/items/:id/expiry',
   staffContentVerify: '/:lang/staff/content/kinds/:kind/items/:id/verify',
+  // The rule editor takes the rules' own addresses (static segments win over :kind): urls.staffContentEdit('rules', id).
+  staffRuleNew: '/:lang/staff/content/kinds/rules/new',
+  staffRuleEdit: '/:lang/staff/content/kinds/rules/items/:id/edit',
   alertsSubscribe: '/:lang/alerts/subscribe',
   alertsConfirm: '/:lang/alerts/confirm',
   alertsUnsubscribe: '/:lang/alerts/unsubscribe',
