@@ -16,6 +16,8 @@ import { realContent, testConfig } from './test-app.js';
 export interface StaffTestApp {
   app: FastifyInstance;
   database: TestDatabase;
+  /** The app's read model: `await t.content.refresh()` after publishing makes the pages show the new version now. */
+  content: ContentService;
   db: StaffDb;
   clock: { now: Date; advance(ms: number): void };
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function startStaffApp(
   return {
     app,
     database,
+    content,
     db: staffDb(database.db),
     clock,
     close: async () => {
