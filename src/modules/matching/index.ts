@@ -5,13 +5,16 @@ import { registerMatchingApi } from './matching.api.js';
 export { matchQuerySchema, matchResponseJsonSchema } from './matching.api.js';
 export { profileSchema } from './profile.js';
 export { ruleBookOf } from './rule-book.js';
-export { type Facts } from './evaluate.js';
+export { evaluate, type Facts, type Truth } from './evaluate.js';
 export { matchPolicies, type MatchResult } from './match.js';
 export { PROFILE_QUERY, profileFacts, profileFromQuery } from './profile.form.js';
 export { MatchResults, NextQuestions } from './views/match-results.js';
 export { ProfileForm } from './views/profile-form.js';
 export { questionsToAsk } from './questions-to-ask.js';
 export { readAnswer } from './read-answer.js';
+export { factValueLabel } from './fact-labels.js';
+export { AlertSubscribeForm, type AlertFormValues, type AlertOrigin } from './views/alert-subscribe.js';
+export { tAlertForm } from './messages.alerts.js';
 export { t as tMatching } from './messages.js';
 
 export const matchingModule: AppModule = {
