@@ -20,3 +20,4 @@ export {
 export { canonicalJson, openConflicts, type Conflict } from './content.loader.js';
 export { OFFICIAL_LINK, lastVerified } from './content.primitives.js';
 export type { RevisionOrigin, RevisionState } from '../../platform/db/schema.js';
+export { exportContent, exportTargetRefusal, fileFormOf, fileText, planExport, publishedSet, setOfStore, ADDED_FILE, FIXED_FILES, type ExportResult } from './content.export.js';
