@@ -73,6 +73,7 @@ export function registerExplorePages(app: FastifyInstance, deps: PageDeps): void
       section: article.section === 'life' ? 'nav.life' : 'nav.beijing',
       crumbs: [{ label: t(lang, 'overview.title'), href: urls.overview(lang) }, { label: text.title }],
       sources: article.sources,
+      verified: article.last_verified,
       body: (
         <>
           <PageHeader lang={lang} title={text.title} lead={text.summary} translation={article.zh_translation} kicker={t(lang, `articles.section.${article.section}`)} />

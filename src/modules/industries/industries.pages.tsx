@@ -53,6 +53,7 @@ export function registerIndustryPages(app: FastifyInstance, deps: PageDeps): voi
       section: 'nav.industries',
       crumbs: [{ label: t(lang, 'industries.title'), href: urls.industries(lang) }, { label: text.name }],
       sources: industry.sources,
+      verified: industry.last_verified,
       body: (
         <>
           <PageHeader lang={lang} title={text.name} lead={text.summary} translation={industry.zh_translation} kicker={t(lang, `industries.category.${industry.category}`)} />

@@ -59,6 +59,7 @@ export function registerParkPages(app: FastifyInstance, deps: PageDeps): void {
       section: 'nav.parks',
       crumbs: [{ label: t(lang, 'parks.title'), href: urls.parks(lang) }, { label: text.name }],
       sources: park.sources,
+      verified: park.last_verified,
       body: (
         <>
           <PageHeader lang={lang} title={text.name} translation={park.zh_translation} kicker={t(lang, `parks.type.${park.park_type}`)} />

@@ -87,6 +87,7 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
       section: 'nav.policies',
       crumbs: [{ label: t(lang, 'policies.title'), href: urls.policies(lang) }, { label: text.title }],
       sources: policy.sources,
+      verified: policy.last_verified,
       body: (
         <>
           <PageHeader lang={lang} title={text.title} translation={policy.zh_translation} kicker={t(lang, `policies.category.${policy.category}`)} />

@@ -36,6 +36,8 @@ export interface PageView {
   description?: string;
   crumbs?: Crumb[];
   sources?: readonly SourceRef[];
+  /** The day the page's item was last checked against its sources (YYYY-MM-DD), shown under the sources. */
+  verified?: string;
   section?: string;
   status?: number;
   body: VNode;
@@ -71,7 +73,7 @@ export function renderPage(view: PageView, lang: Lang, path: string, baseUrl: st
   return (
     '<!doctype html>' +
     renderToString(
-      <Layout lang={lang} path={path} baseUrl={baseUrl} title={view.title} description={view.description} crumbs={view.crumbs} sources={view.sources} section={view.section}>
+      <Layout lang={lang} path={path} baseUrl={baseUrl} title={view.title} description={view.description} crumbs={view.crumbs} sources={view.sources} verified={view.verified} section={view.section}>
         {view.body}
       </Layout>,
     )

@@ -30,6 +30,7 @@ export const en = {
   'footer.translation': 'Chinese text marked "unofficial translation" was translated for this platform; the source documents prevail.',
   'sources.heading': 'Sources',
   'sources.official': 'official link',
+  'sources.verified': 'Last checked against these sources on {date}.',
   'dataNote.summary': 'About this data',
   'translation.unofficial': 'Unofficial translation',
   'error.notFound': 'Page not found',

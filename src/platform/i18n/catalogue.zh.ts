@@ -33,6 +33,7 @@ export const zh = {
   'footer.translation': '标注“非官方译文”的中文内容由本平台翻译，以原始文件为准。',
   'sources.heading': '信息来源',
   'sources.official': '官方链接',
+  'sources.verified': '最近一次对照上述来源核实：{date}。',
   'dataNote.summary': '关于本数据',
   'translation.unofficial': '非官方译文',
   'error.notFound': '页面不存在',

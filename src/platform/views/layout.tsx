@@ -19,6 +19,8 @@ export interface PageFrame {
   description?: string;
   crumbs?: Crumb[];
   sources?: readonly SourceRef[];
+  /** When the page's item was last checked against its sources (YYYY-MM-DD). */
+  verified?: string;
   /** Key of the navigation entry to mark as current. */
   section?: string;
   children: ComponentChildren;
@@ -122,7 +124,7 @@ export function Layout(frame: PageFrame) {
           )}
           <main id="main" tabindex={-1}>
             {frame.children}
-            <SourceList sources={sources} lang={lang} />
+            <SourceList sources={sources} lang={lang} verified={frame.verified} />
           </main>
         </div>
         <footer class="site-footer">

@@ -59,7 +59,16 @@ export function uniqueSources(sources: readonly SourceRef[]): SourceRef[] {
   return [...seen.values()];
 }
 
-export function SourceList({ sources, lang, heading = true }: { sources: readonly SourceRef[]; lang: Lang; heading?: boolean }) {
+/** A source that is an official publication on the web, not one of the seed documents (content's OFFICIAL_LINK). */
+const OFFICIAL_LINK = 'official-link';
+
+/** "23 November 2026" / "2026年11月23日" for a YYYY-MM-DD date (a civil date: no time zone shift). */
+export function civilDateText(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function SourceList({ sources, lang, heading = true, verified }: { sources: readonly SourceRef[]; lang: Lang; heading?: boolean; verified?: string }) {
   const list = uniqueSources(sources);
   if (list.length === 0) return null;
   return (
@@ -68,8 +77,15 @@ export function SourceList({ sources, lang, heading = true }: { sources: readonl
       <ul class="sources__list">
         {list.map((s) => (
           <li>
-            <cite>{sourceTitle(s, lang)}</cite>
-            <span class="sources__section" title={lang === 'zh' ? s.section : undefined}> — {sectionLabel(s.section, lang)}</span>
+            {s.document === OFFICIAL_LINK ? (
+              // An official publication: its title as printed (in the language it was published in).
+              <cite>{s.section}</cite>
+            ) : (
+              <>
+                <cite>{sourceTitle(s, lang)}</cite>
+                <span class="sources__section" title={lang === 'zh' ? s.section : undefined}> — {sectionLabel(s.section, lang)}</span>
+              </>
+            )}
             {s.url && (
               <>
                 {' · '}
@@ -81,6 +97,7 @@ export function SourceList({ sources, lang, heading = true }: { sources: readonl
           </li>
         ))}
       </ul>
+      {verified && <p class="sources__verified">{t(lang, 'sources.verified', { date: civilDateText(verified, lang) })}</p>}
     </section>
   );
 }
