@@ -5,7 +5,13 @@
  */
 import type { AppModule } from '../module.js';
 import { editorialServices } from './editorial-services.js';
+import { registerFormPages } from './form.pages.js';
 import { publishDue } from './revision-workflow.js';
+import { registerBulkPages } from './bulk.pages.js';
+import { registerFreshnessPages } from './freshness.pages.js';
+import { registerRevisionPages } from './revision.pages.js';
+import { registerReviewPages } from './review.pages.js';
+import { registerItemActions } from './item-actions.pages.js';
 
 export { CONTENT_EDITORS, CONTENT_READERS, REVIEWED_KINDS, needsSecondPerson } from './editorial-access.js';
 export { publishDue, type EditorialContext } from './revision-workflow.js';
@@ -20,9 +26,15 @@ export const editorialModule: AppModule = {
   routes: async (app, deps) => {
     const services = editorialServices(deps);
     void services;
-    // @editorial:forms — content home, kind lists, item overview, new/edit forms generated from the schemas.
+    // forms: content home, kind lists, item overview, new/edit forms generated from the schemas.
+    registerFormPages(app, services);
     // @editorial:workflow — revision page (diff, actions), review queue, history/restore, expiry, verify, conflicts.
+    registerRevisionPages(app, services);
+    registerReviewPages(app, services);
+    registerItemActions(app, services);
     // @editorial:bulk — per-kind JSON/CSV import (preview, commit) and export; freshness report.
+    await registerBulkPages(app, services);
+    registerFreshnessPages(app, services);
     // @editorial:rules — rule editor, rule test profiles, test runner.
   },
 };

@@ -37,6 +37,7 @@ export const en = {
   'staff.home.opportunities': '2025 conference opportunities',
   'staff.home.projectsImport': 'Import a district spreadsheet',
   'staff.home.apiClients': 'API clients',
+  'staff.home.content': 'Content: policies, rules and every other kind',
   'staff.signOut': 'Sign out',
   'staff.signOutEverywhere': 'Sign out everywhere',
   'staff.signOutEverywhere.hint': 'Ends every session of your account, on this device and on any other.',

@@ -40,6 +40,7 @@ export const zh = {
   'staff.home.opportunities': '2025投资北京大会合作项目',
   'staff.home.projectsImport': '导入区级项目表',
   'staff.home.apiClients': 'API客户端',
+  'staff.home.content': '内容管理：政策、规则及其他各类内容',
   'staff.signOut': '退出登录',
   'staff.signOutEverywhere': '在所有设备上退出',
   'staff.signOutEverywhere.hint': '结束您账户的全部会话，包括本设备和其他设备。',

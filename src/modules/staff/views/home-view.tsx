@@ -9,6 +9,8 @@ const CASE_WORKBENCH_ROLES: readonly StaffRole[] = ['municipal_coordinator', 'ac
 /** The roles the investment-project pipeline opens to (pipeline/project-access.ts PIPELINE_READERS; likewise not importable here). */
 const PIPELINE_ROLES: readonly StaffRole[] = ['admin', 'municipal_coordinator', 'district_officer', 'project_commissioner', 'viewer'];
 const IMPORT_ROLES: readonly StaffRole[] = ['admin', 'municipal_coordinator', 'district_officer'];
+/** The roles the content pages open to (editorial/editorial-access.ts CONTENT_READERS; likewise not importable here). */
+const CONTENT_ROLES: readonly StaffRole[] = ['content_editor', 'admin', 'municipal_coordinator', 'viewer'];
 
 const timeFormat = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }),
@@ -96,6 +98,11 @@ export function HomeView({ lang, staff, scope }: { lang: Lang; staff: StaffPrinc
             )}
           </ul>
         </>
+      )}
+      {CONTENT_ROLES.includes(staff.role) && (
+        <p>
+          <a href={urls.staffContent(lang)}>{t(lang, 'staff.home.content')}</a>
+        </p>
       )}
       <h2>{t(lang, 'staff.home.sessions')}</h2>
       <div class="staff-sessions">
