@@ -232,8 +232,9 @@ async function publishNow(trx: Db, revision: Revision, actor: string | null, now
 }
 
 /**
- * Publishes a revision now, or schedules it for `publishAt` (a future moment). For policies and rules the actor must
- * be a second person and the revision in review. Returns the new content version (null when scheduled).
+ * Publishes a revision now, or schedules it for `publishAt` (a future moment; left out, the moment the revision
+ * already carries — an expiry in review — when still ahead; null: now). For policies and rules the actor must be a
+ * second person and the revision in review. Returns the new content version (null when scheduled).
  */
 export async function publish(ctx: EditorialContext, actor: Actor, revisionId: string, options: { publishAt?: Date | null; note?: string | null } = {}): Promise<number | null> {
   const now = ctx.now();
@@ -245,12 +246,14 @@ export async function publish(ctx: EditorialContext, actor: Actor, revisionId: s
     if (problems.length > 0) throw new WorkflowRefusal('has_problems', { revisionId, problems });
     const reviewed = { reviewed_by: actor.userId, reviewed_at: now, review_note: options.note ?? revision.reviewNote, updated_at: now };
     const before = await trx.selectFrom('content_items').select('data').where('kind', '=', revision.kind).where('id', '=', revision.itemId).executeTakeFirst();
-    if (options.publishAt && options.publishAt.getTime() > now.getTime()) {
-      await trx.updateTable('content_revisions').set({ ...reviewed, state: 'scheduled', publish_at: options.publishAt }).where('id', '=', revisionId).execute();
-      await recordAudit(asAudit(trx), { at: now, actor: actor.userId, action: 'content.scheduled', ...auditEntity(revision), after: { revision: revisionId, publish_at: options.publishAt.toISOString() }, requestId: actor.requestId });
+    // An expiry waiting in review carries its moment: approving it schedules it then (or applies it, once due).
+    const publishAt = options.publishAt !== undefined ? options.publishAt : revision.publishAt && revision.publishAt.getTime() > now.getTime() ? revision.publishAt : null;
+    if (publishAt && publishAt.getTime() > now.getTime()) {
+      await trx.updateTable('content_revisions').set({ ...reviewed, state: 'scheduled', publish_at: publishAt }).where('id', '=', revisionId).execute();
+      await recordAudit(asAudit(trx), { at: now, actor: actor.userId, action: 'content.scheduled', ...auditEntity(revision), after: { revision: revisionId, publish_at: publishAt.toISOString() }, requestId: actor.requestId });
       return null;
     }
-    if (options.publishAt) throw new WorkflowRefusal('in_past', { revisionId });
+    if (publishAt) throw new WorkflowRefusal('in_past', { revisionId });
     await trx.updateTable('content_revisions').set(reviewed).where('id', '=', revisionId).execute();
     const version = await publishNow(trx, revision, actor.userId, now);
     await recordAudit(asAudit(trx), {
@@ -327,6 +330,11 @@ export async function resolveConflict(ctx: EditorialContext, actor: Actor, revis
   requireEditor(actor);
   const conflict = await revisionOr404(ctx.db, revisionId);
   if (conflict.state !== 'conflict') throw new WorkflowRefusal('wrong_state', { revisionId });
+  // Adopting starts a draft: refused before the conflict is resolved, so a refusal leaves the conflict open.
+  if (choice === 'adopt') {
+    const open = await openRevisionOf(ctx.db, conflict.kind, conflict.itemId);
+    if (open) throw new WorkflowRefusal('open_revision', { revisionId: open.id });
+  }
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('content_revisions').set({ state: 'discarded', updated_at: now, reviewed_by: actor.userId, reviewed_at: now, review_note: choice }).where('id', '=', revisionId).execute();
