@@ -5,13 +5,15 @@
  * apply, with the reasons — once per profile per change.
  */
 import type { AppModule } from '../module.js';
+import { alertSweepTask } from './alert-sweep.js';
+import { registerAlerts } from './alerts.pages.js';
 
 export const alertsModule: AppModule = {
   name: 'alerts',
   // @alerts:worker — the sweep over published content versions.
+  worker: (deps) => ({ periodic: [alertSweepTask(deps)] }),
   routes: async (app, deps) => {
-    void app;
-    void deps;
     // @alerts:pages — subscribe, confirm, unsubscribe.
+    await registerAlerts(app, deps);
   },
 };

@@ -5,7 +5,7 @@ import { registerMatchingApi } from './matching.api.js';
 export { matchQuerySchema, matchResponseJsonSchema } from './matching.api.js';
 export { profileSchema } from './profile.js';
 export { ruleBookOf } from './rule-book.js';
-export { evaluate, type Facts, type Truth } from './evaluate.js';
+export { evaluate, evidenceSet, isEvidenceSet, type Facts, type Truth } from './evaluate.js';
 export { matchPolicies, type MatchResult } from './match.js';
 export { PROFILE_QUERY, profileFacts, profileFromQuery } from './profile.form.js';
 export { MatchResults, NextQuestions } from './views/match-results.js';

@@ -10,10 +10,11 @@ import { formatDay, PageHeader, Section, truncate } from '../../platform/views/c
 import { ErrorSummary } from '../../platform/views/forms.js';
 import type { SearchService } from '../search/index.js';
 import { matchPolicies, type MatchResult } from './match.js';
-import { PROFILE_QUERY, profileFacts } from './profile.form.js';
+import { PROFILE_QUERY, profileFacts, profileFromQuery } from './profile.form.js';
 import { ruleBookOf } from './rule-book.js';
 import { MatchResults, NextQuestions, NotApplying } from './views/match-results.js';
 import { ProfileForm } from './views/profile-form.js';
+import { AlertSubscribeForm } from './views/alert-subscribe.js';
 import { whatIfChange, WhatIfForms } from './views/what-if.js';
 import { questionsToAsk } from './questions-to-ask.js';
 
@@ -74,6 +75,7 @@ export function registerMatchingPages(app: FastifyInstance, deps: PageDeps, sear
                   </ul>
                 </div>
               )}
+              <AlertSubscribeForm lang={lang} origin="policies-for-me" profile={profileFromQuery(query)} headingLevel={3} />
             </Section>
           )}
           <Section id="questionnaire" title={t(lang, answered ? 'match.refine' : 'match.start')}>

@@ -28,7 +28,7 @@ import { matchPolicies } from '../matching/index.js';
 import { PROFILE_QUERY, profileFacts } from '../matching/index.js';
 import { ruleBookOf } from '../matching/index.js';
 import { MatchResults, NextQuestions } from '../matching/index.js';
-import { ProfileForm, profileFromQuery } from '../matching/index.js';
+import { AlertSubscribeForm, ProfileForm, profileFromQuery } from '../matching/index.js';
 import type { SearchService } from '../search/index.js';
 import { rankSites } from '../sites/index.js';
 import { questionsToAsk } from '../matching/index.js';
@@ -160,6 +160,7 @@ export function registerPlanPages(app: FastifyInstance, deps: PageDeps, content:
                 <p>
                   <a href={`${urls.policiesForMe(lang)}?${profileQuery}`}>{t(lang, 'plan.allPolicies')}</a>
                 </p>
+                <AlertSubscribeForm lang={lang} origin="plan" profile={answeredKeys} headingLevel={3} />
               </Section>
               <Section id="market-access" title={tPlatform(lang, 'access.title')}>
                 {accessResult ? <AccessVerdict result={accessResult} lang={lang} /> : <p>{t(lang, 'plan.accessNeeds')}</p>}

@@ -15,11 +15,24 @@ const address = z.string().trim().email().max(320);
 /** Header text: no line breaks (header injection). */
 const headerText = z.string().min(1).max(998).refine((s) => !/[\r\n]/.test(s), 'must not contain line breaks');
 
+/**
+ * The extra headers a message may carry: only the list-unsubscribe pair (RFC 2369 / RFC 8058), each checked so no
+ * line break or other header can be smuggled in: `List-Unsubscribe` is one or more <https:…> / <mailto:…> addresses.
+ */
+const listUnsubscribe = headerText.refine((s) => /^<(https?|mailto):[^<>\s]+>(,\s?<(https?|mailto):[^<>\s]+>)*$/.test(s), 'must be <https:…> addresses');
+export const emailHeadersSchema = z
+  .object({
+    'List-Unsubscribe': listUnsubscribe.optional(),
+    'List-Unsubscribe-Post': z.literal('List-Unsubscribe=One-Click').optional(),
+  })
+  .strict();
+
 export const emailMessageSchema = z.object({
   to: z.union([address, z.array(address).min(1).max(50)]),
   subject: headerText,
   text: z.string().max(1_000_000),
   html: z.string().max(2_000_000).optional(),
+  headers: emailHeadersSchema.optional(),
 });
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
 
@@ -57,6 +70,7 @@ export function createMailer(options: MailerOptions): Mailer {
     subject: message.subject,
     text: message.text,
     ...(message.html === undefined ? {} : { html: message.html }),
+    ...(message.headers === undefined ? {} : { headers: { ...message.headers } }),
     messageId: `<job-${id}@${domain}>`,
   });
   if (options.smtpUrl) {
