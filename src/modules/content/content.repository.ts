@@ -1,4 +1,5 @@
 /** The only SQL for content: versions and items. */
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { ContentKind } from './content.schemas.js';
 
@@ -56,4 +57,30 @@ export async function listAllContentItems(db: Db): Promise<{ kind: string; id: s
 /** Every stored item's kind and id, to compare a load with what the database holds. */
 export async function listContentIds(db: Db): Promise<{ kind: string; id: string }[]> {
   return db.selectFrom('content_items').select(['kind', 'id']).orderBy('kind').orderBy('id').execute();
+}
+
+/** An item that was on the site and was withdrawn (expired or removed): when, and its last published text. */
+export interface WithdrawnItem {
+  kind: string;
+  id: string;
+  withdrawnAt: Date;
+  last: Record<string, unknown> | null;
+}
+
+/** Items whose latest publication is a withdrawal, with the last version that was live (for a "no longer in force" page). */
+export async function listWithdrawnItems(db: Db): Promise<WithdrawnItem[]> {
+  const { rows } = await sql<{ kind: string; item_id: string; published_at: Date; last_data: Record<string, unknown> | null }>`
+    WITH latest AS (
+      SELECT DISTINCT ON (kind, item_id) kind, item_id, data IS NULL AS gone, published_at
+      FROM content_revisions
+      WHERE state = 'published'
+      ORDER BY kind, item_id, content_version DESC, id DESC
+    )
+    SELECT l.kind, l.item_id, l.published_at,
+      (SELECT r.data FROM content_revisions r
+        WHERE r.kind = l.kind AND r.item_id = l.item_id AND r.state = 'published' AND r.data IS NOT NULL
+        ORDER BY r.content_version DESC, r.id DESC LIMIT 1) AS last_data
+    FROM latest l
+    WHERE l.gone`.execute(db);
+  return rows.map((row) => ({ kind: row.kind, id: row.item_id, withdrawnAt: new Date(row.published_at), last: row.last_data }));
 }

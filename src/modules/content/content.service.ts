@@ -3,7 +3,7 @@
  * newer ones, so a load done by another process reaches this one within CONTENT_POLL_MS.
  */
 import type { Db } from '../../platform/db/database.js';
-import { findLatestVersion, listAllContentItems } from './content.repository.js';
+import { findLatestVersion, listAllContentItems, listWithdrawnItems } from './content.repository.js';
 import { ContentStore } from './content.store.js';
 
 export class ContentNotLoadedError extends Error {
@@ -36,8 +36,8 @@ export class ContentService {
   async refresh(): Promise<boolean> {
     const latest = await findLatestVersion(this.db);
     if (!latest || latest.version === this.current?.version) return false;
-    const rows = await listAllContentItems(this.db);
-    this.current = ContentStore.fromRows(latest.version, rows);
+    const [rows, withdrawn] = await Promise.all([listAllContentItems(this.db), listWithdrawnItems(this.db)]);
+    this.current = ContentStore.fromRows(latest.version, rows, withdrawn);
     for (const listener of this.listeners) listener(this.current);
     return true;
   }

@@ -7,6 +7,7 @@ import {
   type Article, type ContentItem, type ContentKind, type Contact, type Cost, type District, type GlossaryTerm,
   type Industry, type Park, type Policy, type Procedure, type Project, type Statistic, type Zone,
 } from './content.schemas.js';
+import type { WithdrawnItem } from './content.repository.js';
 
 type Kinds = { [K in ContentKind]: ContentItem<K>[] };
 
@@ -22,17 +23,26 @@ export interface DistrictProfile {
 export class ContentStore {
   private readonly byId: { [K in ContentKind]: Map<string, ContentItem<K>> };
 
-  constructor(readonly version: number, private readonly items: Kinds) {
+  private readonly gone: Map<string, WithdrawnItem>;
+
+  constructor(readonly version: number, private readonly items: Kinds, withdrawn: readonly WithdrawnItem[] = []) {
+    this.gone = new Map(withdrawn.map((item) => [`${item.kind}/${item.id}`, item]));
     this.byId = Object.fromEntries(
       (Object.keys(CONTENT_KINDS) as ContentKind[]).map((kind) => [kind, new Map(items[kind].map((item) => [item.id, item]))]),
     ) as unknown as { [K in ContentKind]: Map<string, ContentItem<K>> };
   }
 
   /** Builds a store from database rows; rows were validated when loaded, so they are trusted here. */
-  static fromRows(version: number, rows: { kind: string; data: Record<string, unknown> }[]): ContentStore {
+  static fromRows(version: number, rows: { kind: string; data: Record<string, unknown> }[], withdrawn: readonly WithdrawnItem[] = []): ContentStore {
     const items = Object.fromEntries((Object.keys(CONTENT_KINDS) as ContentKind[]).map((k) => [k, [] as unknown[]])) as Record<string, unknown[]>;
     for (const row of rows) items[row.kind]?.push(row.data);
-    return new ContentStore(version, items as unknown as Kinds);
+    return new ContentStore(version, items as unknown as Kinds, withdrawn);
+  }
+
+  /** An item that was on the site and no longer is (expired or removed), with its last live text; else undefined. */
+  withdrawn<K extends ContentKind>(kind: K, id: string): { withdrawnAt: Date; last: ContentItem<K> | null } | undefined {
+    const item = this.gone.get(`${kind}/${id}`);
+    return item ? { withdrawnAt: item.withdrawnAt, last: item.last as ContentItem<K> | null } : undefined;
   }
 
   all<K extends ContentKind>(kind: K): readonly ContentItem<K>[] {

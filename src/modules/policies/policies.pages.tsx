@@ -6,7 +6,10 @@ import { registerPage } from '../../platform/http/pages.js';
 import type { PageDeps } from '../content/index.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import { Empty, ExternalLink, Facts, PageHeader, Pagination, Section, bi, local } from '../../platform/views/components.js';
-import { DataNote } from '../../platform/views/sources.js';
+import { DataNote, civilDateText } from '../../platform/views/sources.js';
+import type { ContentStore } from '../content/index.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { todayInBeijing } from '../../platform/clock.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
 import type { SearchService } from '../search/index.js';
 import { FACETS, parsePolicyQuery, policyQueryString, runPolicyQuery } from './policies.filter.js';
@@ -77,7 +80,7 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
 
   registerPage(app, deps, routes.policy, ({ lang, store, params }) => {
     const policy = store.get('policies', params.id);
-    if (!policy) return null;
+    if (!policy) return withdrawnPolicyPage(store, params.id, lang);
     const text = local(policy, lang);
     const related = relatedPolicies(store, policy);
     const references = policyReferences(search.current, policy);
@@ -177,4 +180,30 @@ export function registerPolicyPages(app: FastifyInstance, deps: PageDeps, search
       ),
     };
   });
+}
+
+/**
+ * A policy that expired or was withdrawn by the editors: 410 Gone with what it was and when it left, so a link from a
+ * feed, an alert e-mail or a search engine explains itself instead of ending in "not found". Unknown ids stay 404.
+ */
+function withdrawnPolicyPage(store: ContentStore, id: string, lang: Lang) {
+  const gone = store.withdrawn('policies', id);
+  if (!gone) return null;
+  const title = gone.last ? local(gone.last, lang).title : id;
+  const date = civilDateText(todayInBeijing(gone.withdrawnAt), lang);
+  return {
+    status: 410,
+    title,
+    section: 'nav.policies',
+    crumbs: [{ label: t(lang, 'policies.title'), href: urls.policies(lang) }, { label: title }],
+    body: (
+      <>
+        <PageHeader lang={lang} title={title} kicker={t(lang, 'policies.withdrawn.kicker')} />
+        <p>{t(lang, 'policies.withdrawn.text', { date })}</p>
+        <p>
+          <a href={urls.policies(lang)}>{t(lang, 'policies.withdrawn.library')}</a>
+        </p>
+      </>
+    ),
+  };
 }
