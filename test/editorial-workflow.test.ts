@@ -8,11 +8,13 @@
  * refused publication leaves no audit row and no new content version.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applyRevisions, findRevision, insertRevision, liveRevisionId } from '../src/modules/content/index.js';
 import { editorialModule } from '../src/modules/editorial/index.js';
 import { saveDraft, type Actor, type EditorialContext } from '../src/modules/editorial/revision-workflow.js';
 import type { ModuleDeps } from '../src/modules/module.js';
+import type { AuditTables } from '../src/platform/audit/record-audit.js';
 import { urls } from '../src/platform/http/urls.js';
 import { csrfOf, postForm } from './helpers/case-http.js';
 import { databaseTargets } from './helpers/databases.js';
@@ -77,7 +79,8 @@ describe.each(databaseTargets())('the editorial workflow through its pages (%s)'
   const live = async (kind: string, id: string) =>
     (await t.database.db.selectFrom('content_items').select(['data', 'revision_id']).where('kind', '=', kind).where('id', '=', id).executeTakeFirst()) ?? null;
   const audits = (entityId: string) =>
-    t.database.db.selectFrom('audit_log').select(['action', 'actor_id', 'after', 'at']).where('entity', '=', 'content_item').where('entity_id', '=', entityId).orderBy('id').execute();
+    (t.database.db as unknown as Kysely<AuditTables>)
+      .selectFrom('audit_log').select(['action', 'actor_id', 'after', 'at']).where('entity', '=', 'content_item').where('entity_id', '=', entityId).orderBy('id').execute();
   const latestVersion = async () => Number((await t.database.db.selectFrom('content_versions').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow()).v);
   const policyData = (id: string) => structuredClone(t.content.store.get('policies', id)) as unknown as Record<string, unknown> & { en: { summary: string }; zh: { summary: string } };
   const matchCites = async (policyId: string) => {
