@@ -256,7 +256,7 @@ function List({ ctx, element, name, label, textLang, keyed = false }: { ctx: For
       legend={label}
       extra={<Button op={`add:${name}`}>{tForms(ctx.lang, 'editorial.forms.add', { label: keyed || element.node.t !== 'object' ? label : label })}</Button>}
     >
-      <input type="hidden" name={countName(name)} value={String(n)} />
+      <input type="hidden" name={countName(name)} value={one(ctx.values, countName(name))} />
       {entries.map((i) => {
         const entry = join(name, i);
         const remove = <Button op={`remove:${entry}`}>{tForms(ctx.lang, 'editorial.forms.remove', { label: entryLabel(i) })}</Button>;
