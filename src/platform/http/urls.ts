@@ -258,7 +258,7 @@ export const urls = {
   staffAdminApiClientRevoke: (lang: Lang, id: string) => `/${lang}/staff/admin/api-clients/${encodeURIComponent(id)}/revoke`,
   /** Content management: home, review queue, freshness report, rule test profiles, revisions, kinds and items. */
   staffContent: (lang: Lang, query?: { notice?: string }) => withQuery(`/${lang}/staff/content`, query),
-  staffContentReview: (lang: Lang) => `/${lang}/staff/content/review`,
+  staffContentReview: (lang: Lang, query?: { notice?: string }) => withQuery(`/${lang}/staff/content/review`, query),
   staffContentFreshness: (lang: Lang, query?: { kind?: string }) => withQuery(`/${lang}/staff/content/freshness`, query),
   staffContentFreshnessCsv: (lang: Lang, query?: { kind?: string }) => withQuery(`/${lang}/staff/content/freshness.csv`, query),
   staffContentTestProfiles: (lang: Lang, query?: { notice?: string }) => withQuery(`/${lang}/staff/content/test-profiles`, query),
