@@ -5,8 +5,13 @@
  * editorial workflow by two content editors, once per profile per change, in the subscriber's language, RFC 8058
  * one-click unsubscribe, bad tokens and the subscribe rate limit.
  */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerContributions } from '../src/app.js';
+import { createWorker } from '../src/platform/jobs/start-worker.js';
+import { emailMessageSchema } from '../src/platform/mail/index.js';
 import { publish, saveDraft, submitForReview, type Actor, type EditorialContext } from '../src/modules/editorial/revision-workflow.js';
 import type { ContentKind } from '../src/modules/content/index.js';
 import type { PeriodicTask } from '../src/platform/jobs/index.js';
@@ -229,7 +234,10 @@ describe.each(databaseTargets())('policy alerts (%s)', (target) => {
     const newRule = { ...structuredClone(baseRule), id: 'alerts-test-rd-grant-rule', policy: newPolicy.id, condition: structuredClone(leaf) };
     await publishChange('rules', newRule.id, newRule as unknown as Record<string, unknown>, true);
     t.clock.advance(60_000);
-    await runSweep();
+    // Two workers sweep at once: still one e-mail per profile for this change.
+    const { periodic } = workerContributions({ config: testConfig(), db: t.database.db, clock: () => t.clock.now });
+    const other = periodic.find((task) => task.name === 'alerts.sweep')!;
+    await Promise.all([runSweep(), other.run(t.clock.now)]);
     const sent = await mailsSince(before);
     expect(sent.map((m) => m.to)).not.toContain('rd-en@example.com');
     expect(sent.map((m) => m.to)).not.toContain('office@example.com');
@@ -238,6 +246,32 @@ describe.each(databaseTargets())('policy alerts (%s)', (target) => {
     expect(zh.text).toContain('研发中心测试资助');
     expect(zh.text).toContain('新政策');
     expect(sent.filter((m) => m.to === 'rd-zh@example.com')).toHaveLength(1);
+
+    // The worker delivers it: with MAIL_SINK=file, one .eml per message under DATA_DIR/outbox, with the one-click headers.
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'alerts-outbox-'));
+    try {
+      const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+      const { worker, close } = createWorker(testConfig({ MAIL_SINK: 'file', DATA_DIR: dataDir }), t.database.db, silent, () => t.clock.now);
+      await worker.drain();
+      close();
+      const file = path.join(dataDir, 'outbox', `job-${zh.id}.eml`);
+      const eml = await readFile(file, 'utf8');
+      expect(eml).toMatch(/^To: rd-zh@example\.com$/m);
+      expect(eml).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+      expect(eml.replace(/\r?\n[ \t]+/g, ' ')).toMatch(new RegExp(`^List-Unsubscribe: <${ORIGIN}/zh/alerts/unsubscribe\\?token=[A-Za-z0-9_-]+>$`, 'm'));
+      expect((await readdir(path.join(dataDir, 'outbox'))).length).toBeGreaterThan(1);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses list headers that could smuggle in another header', () => {
+    const message = { to: 'a@example.com', subject: 'x', text: 'x' };
+    expect(emailMessageSchema.safeParse({ ...message, headers: { 'List-Unsubscribe': `<${ORIGIN}/en/alerts/unsubscribe?token=x>` , 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }).success).toBe(true);
+    expect(emailMessageSchema.safeParse({ ...message, headers: { 'List-Unsubscribe': `<${ORIGIN}/x>\r\nBcc: victim@example.com` } }).success).toBe(false);
+    expect(emailMessageSchema.safeParse({ ...message, headers: { 'List-Unsubscribe': 'javascript:alert(1)' } }).success).toBe(false);
+    expect(emailMessageSchema.safeParse({ ...message, headers: { 'List-Unsubscribe-Post': 'anything' } }).success).toBe(false);
+    expect(emailMessageSchema.safeParse({ ...message, headers: { Bcc: 'victim@example.com' } }).success).toBe(false);
   });
 
   it('answers every bad token with the same 404 page', async () => {
