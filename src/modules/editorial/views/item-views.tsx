@@ -305,8 +305,8 @@ export function ItemView({ lang, model, editor, csrf }: { lang: Lang; model: Ite
                 <fieldset class="sf-group">
                   <legend>{tForms(lang, 'editorial.pages.expiry')}</legend>
                   <div class="field">
-                    <label for="expire-at">{tForms(lang, 'editorial.pages.expireAt')}</label>
-                    <input type="datetime-local" id="expire-at" name="at" required />
+                    <label for="expire_at">{tForms(lang, 'editorial.pages.expireAt')}</label>
+                    <input type="datetime-local" id="expire_at" name="expire_at" required />
                   </div>
                   <div class="field">
                     <label for="expire-note">{tForms(lang, 'editorial.pages.expiryNote')}</label>
