@@ -76,9 +76,9 @@ function Answers({ lang, store, profile }: { lang: Lang; store: ContentStore; pr
       {lines.length === 0 ? (
         <p>{t(lang, 'alerts.page.noAnswers')}</p>
       ) : (
-        <dl class="summary-list">
+        <dl class="facts">
           {lines.map((l) => (
-            <div>
+            <div class="facts__row">
               <dt>{l.label}</dt>
               <dd>{l.value}</dd>
             </div>

@@ -60,21 +60,21 @@ export function AlertSubscribeForm({
               <span class="visually-hidden">{tPlatform(lang, 'form.errorPrefix')}</span> {langError}
             </p>
           )}
-          <div class="radio">
+          <div class="checkbox">
             <input type="radio" id="alert-lang-en" name="alert_lang" value="en" checked={chosen === 'en'} />
             <label for="alert-lang-en" lang="en">{t(lang, 'alerts.form.langEn')}</label>
           </div>
-          <div class="radio">
+          <div class="checkbox">
             <input type="radio" id="alert-lang-zh" name="alert_lang" value="zh" checked={chosen === 'zh'} />
             <label for="alert-lang-zh" lang="zh-CN">{t(lang, 'alerts.form.langZh')}</label>
           </div>
         </fieldset>
+        {consentError && (
+          <p class="field__error" id="alert-consent-error">
+            <span class="visually-hidden">{tPlatform(lang, 'form.errorPrefix')}</span> {consentError}
+          </p>
+        )}
         <div class={`checkbox${consentError ? ' field--error' : ''}`}>
-          {consentError && (
-            <p class="field__error" id="alert-consent-error">
-              <span class="visually-hidden">{tPlatform(lang, 'form.errorPrefix')}</span> {consentError}
-            </p>
-          )}
           <input type="checkbox" id="alert-consent" name="consent" value="yes" checked={values.consent === true} aria-describedby={consentError ? 'alert-consent-error' : undefined} />
           <label for="alert-consent">{t(lang, 'alerts.form.consent')}</label>
         </div>
