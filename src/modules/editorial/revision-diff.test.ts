@@ -60,6 +60,15 @@ describe('diffItems', () => {
     expect(diff.changes[0].label).not.toBe('');
   });
 
+  it('shows a rewritten text whole (old removed, new added) rather than as scattered word runs', () => {
+    const diff = diffItems('en', 'policies', policy, { ...policy, en: { ...policy.en, summary: 'Completely different wording about office rents.' } });
+    expect(diff.changes[0].parts).toEqual([
+      { kind: 'removed', text: policy.en.summary },
+      { kind: 'same', text: ' ' },
+      { kind: 'added', text: 'Completely different wording about office rents.' },
+    ]);
+  });
+
   it('sorts list indices by number', () => {
     const order = schemaOrder('policies');
     expect([['sources', 10, 'section'], ['sources', 2, 'section']].sort(order)).toEqual([['sources', 2, 'section'], ['sources', 10, 'section']]);

@@ -122,8 +122,20 @@ function isChinese(path: FieldPath, before: string, after: string): boolean {
   return path.includes('zh') || path.some((p) => typeof p === 'string' && p.endsWith('_zh')) || CJK.test(before) || CJK.test(after);
 }
 
+/**
+ * The runs of a changed text. When little of it stayed (under a third of the longer text), the old and the new text
+ * are shown whole, one removed and one added: word-by-word runs of a rewritten sentence are unreadable.
+ */
 export function textParts(path: FieldPath, before: string, after: string): TextPart[] {
   const changes: Change[] = isChinese(path, before, after) ? diffChars(before, after) : diffWordsWithSpace(before, after);
+  const kept = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + c.value.trim().length, 0);
+  if (kept * 3 < Math.max(before.trim().length, after.trim().length)) {
+    return [
+      ...(before ? [{ kind: 'removed' as const, text: before }] : []),
+      ...(before && after ? [{ kind: 'same' as const, text: ' ' }] : []),
+      ...(after ? [{ kind: 'added' as const, text: after }] : []),
+    ];
+  }
   return changes.map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }));
 }
 
