@@ -12,6 +12,7 @@ import { registerFreshnessPages } from './freshness.pages.js';
 import { registerRevisionPages } from './revision.pages.js';
 import { registerReviewPages } from './review.pages.js';
 import { registerItemActions } from './item-actions.pages.js';
+import { registerRulePages } from './rules/index.js';
 
 export { CONTENT_EDITORS, CONTENT_READERS, REVIEWED_KINDS, needsSecondPerson } from './editorial-access.js';
 export { publishDue, type EditorialContext } from './revision-workflow.js';
