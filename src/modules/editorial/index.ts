@@ -37,5 +37,6 @@ export const editorialModule: AppModule = {
     await registerBulkPages(app, services);
     registerFreshnessPages(app, services);
     // @editorial:rules — rule editor, rule test profiles, test runner.
+    registerRulePages(app, services, deps.search);
   },
 };
