@@ -22,7 +22,7 @@ import { itemsCsv } from './bulk/csv-items.js';
 import { CONTENT_EDITORS, CONTENT_READERS, isContentKind } from './editorial-access.js';
 import type { EditorialServices } from './editorial-services.js';
 import { kindLabel } from './messages.js';
-import { tBulk } from './messages.bulk.js';
+import { IMPORT_NOTICE, tBulk } from './messages.bulk.js';
 import { BulkFormView, BulkPreviewView } from './views/bulk-import-view.js';
 
 const editors = { staffGuard: { roles: CONTENT_EDITORS } };
@@ -133,7 +133,7 @@ export async function registerBulkPages(app: FastifyInstance, services: Editoria
         // Nothing was written: the preview as it is now (its problems, or its new plan to confirm).
         return sendPreview(request, reply, error.plan, text, note, { notice: tBulk(lang, 'editorial.bulk.preview.changedSince'), status: 409 });
       }
-      return reply.redirect(urls.staffContentReview(lang, { notice: 'imported' }), 303);
+      return reply.redirect(urls.staffContentReview(lang, { notice: IMPORT_NOTICE }), 303);
     });
   });
 }

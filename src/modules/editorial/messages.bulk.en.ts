@@ -50,7 +50,7 @@ export const bulkEn = {
   'editorial.bulk.preview.commit.other': 'Import {count} items for review',
   'editorial.bulk.preview.changedSince': 'The content changed since the preview: here is the import as it would be now. Check it and confirm again.',
   'editorial.bulk.preview.again': 'Upload another file',
-  'editorial.bulk.done': 'Imported {kind}: {created} new and {changed} changed items are waiting for review.',
+  'editorial.bulk.done': 'The import was saved: its new and changed items are waiting for review.',
   'editorial.bulk.reason.missing': 'is missing',
   'editorial.bulk.reason.text': 'must be filled in',
   'editorial.bulk.reason.too_small.array': 'needs at least {minimum} entries',

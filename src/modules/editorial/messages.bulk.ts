@@ -14,6 +14,12 @@ const SIMPLE = [
   'not_object', 'bad_column', 'duplicate_column', 'no_id_column', 'cell_not_number', 'cell_not_boolean', 'cell_not_json', 'cell_conflict',
 ] as const;
 
+/** The review queue's notice after an import (`urls.staffContentReview(lang, { notice: IMPORT_NOTICE })`). */
+export const IMPORT_NOTICE = 'imported';
+export function importNoticeText(lang: Lang): string {
+  return tBulk(lang, 'editorial.bulk.done');
+}
+
 /** Why a row's field was refused, in `lang` (the field itself is named in its own column). */
 export function bulkReason(lang: Lang, problem: StoredProblem): string {
   const params = problem.params ?? {};

@@ -51,7 +51,7 @@ export const bulkZh = {
   'editorial.bulk.preview.commit.other': '导入 {count} 个条目并提交审核',
   'editorial.bulk.preview.changedSince': '预览之后内容已有变化：以下是现在导入的结果，请检查后再次确认。',
   'editorial.bulk.preview.again': '上传其他文件',
-  'editorial.bulk.done': '已导入{kind}：新增 {created} 个、修改 {changed} 个条目，等待审核。',
+  'editorial.bulk.done': '导入已保存：新增和修改的条目正在等待审核。',
   'editorial.bulk.reason.missing': '缺少此项',
   'editorial.bulk.reason.text': '不能为空',
   'editorial.bulk.reason.too_small.array': '至少需要 {minimum} 项',
