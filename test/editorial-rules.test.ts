@@ -6,11 +6,13 @@
  * whose outcome changes and why; invalid trees refused per field in English and Chinese; a viewer cannot edit.
  */
 import type { LightMyRequestResponse } from 'fastify';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRevision } from '../src/modules/content/index.js';
 import { editorialServices } from '../src/modules/editorial/editorial-services.js';
 import { openRevisionOf, saveDraft } from '../src/modules/editorial/revision-workflow.js';
+import { seedTestProfiles, type StarterProfile } from '../src/modules/editorial/rules/test-profiles.seed.js';
 import { urls } from '../src/platform/http/urls.js';
 import { csrfOf, postForm } from './helpers/case-http.js';
 import { databaseTargets } from './helpers/databases.js';
@@ -241,6 +243,21 @@ describe.each(databaseTargets())('rule editor and test runner (%s)', (target) =>
       const glossary = t.content.store.all('glossary')[0];
       const { revisionId } = await saveDraft(services.context, { userId: people.editor, role: 'content_editor' }, { kind: 'glossary', itemId: glossary.id, data: { ...glossary } });
       expect((await get('editor', urls.staffContentRevisionTests('en', revisionId))).statusCode).toBe(404);
+    });
+
+    it('loads the starter profiles from the fixture (upserted by id, refusing what the questionnaire refuses), and runs them all', async () => {
+      const starter = JSON.parse(readFileSync('test/fixtures/independent/investor-profiles.json', 'utf8')) as StarterProfile[];
+      const bad: StarterProfile = { id: 'bad', profile: { entity_type: 'castle' } };
+      const first = await seedTestProfiles(t.database.db, [...starter, bad], t.clock.now);
+      expect(first.saved).toHaveLength(starter.length);
+      expect(first.refused.map((r) => r.id)).toEqual(['bad']);
+      const again = await seedTestProfiles(t.database.db, starter, t.clock.now);
+      expect(again.saved).toHaveLength(starter.length);
+      const count = (await sql<{ n: string }>`SELECT count(*) AS n FROM rule_test_profiles`.execute(t.database.db)).rows[0].n;
+      expect(Number(count)).toBe(starter.length + 1); // and the large R&D centre saved above
+      const draft = await openRevisionOf(t.database.db, 'rule-parameters', PARAM);
+      const tests = await get('editor', urls.staffContentRevisionTests('en', draft!.id));
+      expect(tests.body).toContain(`${starter.length + 1} profiles ran.`);
     });
   });
 });
