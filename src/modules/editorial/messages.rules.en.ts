@@ -127,7 +127,7 @@ export const rulesEn = {
   'editorial.rules.profiles.title': 'Rule test profiles',
   'editorial.rules.profiles.lead': 'Investor profiles the test runner matches against a rule change before it is published, to show whose outcome changes and why.',
   'editorial.rules.profiles.count': '{count} profiles.',
-  'editorial.rules.profiles.none': 'No test profile yet. Add one, or load the starter set with npm run content:test-profiles.',
+  'editorial.rules.profiles.none': 'No test profile yet. Add one, or ask a technician to load the starter set (npm run content:test-profiles).',
   'editorial.rules.profiles.new': 'New test profile',
   'editorial.rules.profiles.edit': 'Edit test profile “{name}”',
   'editorial.rules.profiles.col.name': 'Name',

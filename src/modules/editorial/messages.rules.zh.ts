@@ -130,7 +130,7 @@ export const rulesZh = {
   'editorial.rules.profiles.title': '规则测试画像',
   'editorial.rules.profiles.lead': '规则变更发布前，测试运行器用这些投资者画像进行匹配，显示哪些画像的结果会改变及原因。',
   'editorial.rules.profiles.count': '共 {count} 个画像。',
-  'editorial.rules.profiles.none': '尚无测试画像。请添加，或运行 npm run content:test-profiles 载入初始画像。',
+  'editorial.rules.profiles.none': '尚无测试画像。请添加，或请技术人员运行初始画像载入脚本。',
   'editorial.rules.profiles.new': '新建测试画像',
   'editorial.rules.profiles.edit': '编辑测试画像“{name}”',
   'editorial.rules.profiles.col.name': '名称',
