@@ -323,11 +323,11 @@ describe.each(databaseTargets())('the editorial workflow through its pages (%s)'
     data.zh.summary = `${data.zh.summary}新增句子。`;
     const { revisionId } = await saveDraft(ctx, a.actor, { kind: 'policies', itemId: policyId, data });
     const en = await get(t.app, a, urls.staffContentRevision('en', revisionId));
-    expect(en.body).toMatch(new RegExp(`<del><span class="visually-hidden"> removed: </span>${firstWord}`));
-    expect(en.body).toMatch(/<ins><span class="visually-hidden"> added: <\/span>Zebra/);
+    expect(en.body).toMatch(new RegExp(`<del><span class="visually-hidden"[^>]*> removed: </span>${firstWord}`));
+    expect(en.body).toMatch(/<ins><span class="visually-hidden"[^>]*> added: <\/span>Zebra/);
     expect(en.body).toContain('Changes against the live version');
     const zh = await get(t.app, a, urls.staffContentRevision('zh', revisionId));
-    expect(zh.body).toMatch(/<ins><span class="visually-hidden"> 新增： <\/span>新增句子。/);
+    expect(zh.body).toMatch(/<ins><span class="visually-hidden"[^>]*> 新增： <\/span>新增句子。/);
     expect(zh.body).toContain('与线上版本的差异');
   });
 
@@ -353,6 +353,19 @@ describe.each(databaseTargets())('the editorial workflow through its pages (%s)'
     expect(response.body).toMatch(new RegExp(`Revision ${ids[1]} \\([^)]*\\): not published\\. Changes to policies and rules are published by a second person`));
     expect((await findRevision(t.database.db, ids[0]))?.state).toBe('published');
     expect((await findRevision(t.database.db, ids[1]))?.state).toBe('in_review');
+  });
+
+  it('marks an item verified today in Beijing through the item’s form, published at once', async () => {
+    // 23:30 UTC on 6 December is 07:30 on 7 December in Beijing.
+    t.clock.now = new Date('2026-12-06T23:30:00Z');
+    for (const who of [a, viewer]) await signInAgain(t, who);
+    const glossary = t.content.store.all('glossary')[0];
+    expect((await post(t.app, viewer, urls.staffContentVerify('en', 'glossary', glossary.id))).statusCode).toBe(403);
+    const response = await post(t.app, a, urls.staffContentVerify('en', 'glossary', glossary.id));
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(urls.staffContentItem('en', 'glossary', glossary.id, { notice: 'verified' }));
+    expect(((await live('glossary', glossary.id))?.data as { last_verified: string }).last_verified).toBe('2026-12-07');
+    expect((await audits(`glossary/${glossary.id}`)).map((r) => [r.action, r.actor_id]).at(-1)).toEqual(['content.verified', a.userId]);
   });
 
   it('answers 404 for an unknown action or revision', async () => {

@@ -21,12 +21,8 @@ const MAX_BULK = 200;
 export function registerReviewPages(app: FastifyInstance, services: EditorialServices): void {
   const ctx = services.context;
 
-  async function rows(state: string, order: (q: any) => any, extra?: (q: any) => any): Promise<Revision[]> {
-    let query = ctx.db.selectFrom('content_revisions').select(REVISION_COLUMNS).where('state', '=', state as never);
-    if (extra) query = extra(query);
-    const result = await order(query).execute();
-    return (result as Parameters<typeof revisionOf>[0][]).map(revisionOf);
-  }
+  const base = () => ctx.db.selectFrom('content_revisions').select(REVISION_COLUMNS);
+  const asRevisions = (result: unknown[]) => (result as Parameters<typeof revisionOf>[0][]).map(revisionOf);
 
   async function model(request: FastifyRequest, extras: Pick<ReviewPageModel, 'results' | 'error'> = {}): Promise<ReviewPageModel> {
     const lang = langOf(request);
@@ -41,11 +37,11 @@ export function registerReviewPages(app: FastifyInstance, services: EditorialSer
         refusalText: refusal === null ? undefined : refusalText(lang, refusal),
       };
     };
-    const inReview = await rows('in_review', (q) => q.orderBy('submitted_at').orderBy('id'));
-    const scheduled = await rows('scheduled', (q) => q.orderBy('publish_at').orderBy('id'));
-    const conflicts = await rows('conflict', (q) => q.orderBy('kind').orderBy('item_id'));
-    const problems = await rows('draft', (q) => q.orderBy('updated_at', 'desc').limit(100), (q) => q.where(sql`jsonb_array_length(problems)`, '>', 0));
-    const recent = await rows('published', (q) => q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(20), (q) => q.where('origin', '<>', 'seed'));
+    const inReview = asRevisions(await base().where('state', '=', 'in_review').orderBy('submitted_at').orderBy('id').execute());
+    const scheduled = asRevisions(await base().where('state', '=', 'scheduled').orderBy('publish_at').orderBy('id').execute());
+    const conflicts = asRevisions(await base().where('state', '=', 'conflict').orderBy('kind').orderBy('item_id').execute());
+    const problems = asRevisions(await base().where('state', '=', 'draft').where(sql<number>`jsonb_array_length(problems)`, '>', 0).orderBy('updated_at', 'desc').limit(100).execute());
+    const recent = asRevisions(await base().where('state', '=', 'published').where('origin', '<>', 'seed').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(20).execute());
     const all = [...inReview, ...scheduled, ...conflicts, ...problems, ...recent];
     const names = await staffNames(ctx.db, all.flatMap((r) => [r.createdBy, r.submittedBy, r.reviewedBy, r.publishedBy]));
     return {

@@ -310,7 +310,8 @@ export async function scheduleExpiry(ctx: EditorialContext, actor: Actor, kind: 
 export async function markVerified(ctx: EditorialContext, actor: Actor, kind: ContentKind, itemId: string): Promise<number> {
   requireEditor(actor);
   const now = ctx.now();
-  const today = now.toISOString().slice(0, 10);
+  // Today in Beijing (UTC+8): an editor checking at 07:30 Beijing time verifies on that day, not on UTC's yesterday.
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('content_items').select(['data', 'revision_id']).where('kind', '=', kind).where('id', '=', itemId).executeTakeFirst();
     if (!row) throw new WorkflowRefusal('not_live');

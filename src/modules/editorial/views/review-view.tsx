@@ -39,7 +39,7 @@ const when = (lang: Lang, date: Date | null) => (date ? staffTimeFormat[lang].fo
 function ItemCell({ lang, row }: { lang: Lang; row: ReviewRow }) {
   return (
     <td>
-      {kindLabel(lang, row.revision.kind)}: <a href={urls.staffContentRevision(lang, row.revision.id)}>{row.title}</a>
+      {kindLabel(lang, row.revision.kind)}{lang === 'zh' ? '：' : ': '}<a href={urls.staffContentRevision(lang, row.revision.id)}>{row.title}</a>
       {row.revision.data === null && <> ({tWorkflow(lang, 'editorial.workflow.review.withdrawal')})</>}
     </td>
   );
@@ -168,7 +168,7 @@ export function ReviewView({ model }: { model: ReviewPageModel }) {
         <ul>
           {model.conflicts.map((row) => (
             <li>
-              {kindLabel(lang, row.revision.kind)}: <a href={urls.staffContentRevision(lang, row.revision.id)}>{row.title}</a> <code>{row.revision.itemId}</code>
+              {kindLabel(lang, row.revision.kind)}{lang === 'zh' ? '：' : ': '}<a href={urls.staffContentRevision(lang, row.revision.id)}>{row.title}</a> <code>{row.revision.itemId}</code>
             </li>
           ))}
         </ul>
@@ -177,7 +177,7 @@ export function ReviewView({ model }: { model: ReviewPageModel }) {
         <ul>
           {model.problems.map((row) => (
             <li>
-              {kindLabel(lang, row.revision.kind)}: <a href={urls.staffContentRevision(lang, row.revision.id)}>{row.title}</a> —{' '}
+              {kindLabel(lang, row.revision.kind)}{lang === 'zh' ? '：' : ': '}<a href={urls.staffContentRevision(lang, row.revision.id)}>{row.title}</a> —{' '}
               {tw('editorial.workflow.review.problems.count', { count: row.revision.problems.length })}, {person(row.revision.createdBy)}
             </li>
           ))}

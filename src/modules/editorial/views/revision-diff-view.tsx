@@ -15,15 +15,15 @@ function Runs({ lang, parts }: { lang: Lang; parts: TextPart[] }) {
           part.text
         ) : part.kind === 'removed' ? (
           <del>
-            <span class="visually-hidden">{` ${tWorkflow(lang, 'editorial.workflow.diff.removedWords')} `}</span>
+            <span class="visually-hidden" lang={lang === 'zh' ? 'zh-CN' : 'en'}>{` ${tWorkflow(lang, 'editorial.workflow.diff.removedWords')} `}</span>
             {part.text}
-            <span class="visually-hidden">{` (${tWorkflow(lang, 'editorial.workflow.diff.endRemoved')}) `}</span>
+            <span class="visually-hidden" lang={lang === 'zh' ? 'zh-CN' : 'en'}>{` (${tWorkflow(lang, 'editorial.workflow.diff.endRemoved')}) `}</span>
           </del>
         ) : (
           <ins>
-            <span class="visually-hidden">{` ${tWorkflow(lang, 'editorial.workflow.diff.addedWords')} `}</span>
+            <span class="visually-hidden" lang={lang === 'zh' ? 'zh-CN' : 'en'}>{` ${tWorkflow(lang, 'editorial.workflow.diff.addedWords')} `}</span>
             {part.text}
-            <span class="visually-hidden">{` (${tWorkflow(lang, 'editorial.workflow.diff.endAdded')}) `}</span>
+            <span class="visually-hidden" lang={lang === 'zh' ? 'zh-CN' : 'en'}>{` (${tWorkflow(lang, 'editorial.workflow.diff.endAdded')}) `}</span>
           </ins>
         ),
       )}
@@ -36,6 +36,13 @@ function Value({ lang, change }: { lang: Lang; change: FieldChange }) {
   if (change.change === 'added') return <Runs lang={lang} parts={[{ kind: 'added', text: change.after ?? '' }]} />;
   if (change.change === 'removed') return <Runs lang={lang} parts={[{ kind: 'removed', text: change.before ?? '' }]} />;
   return <Runs lang={lang} parts={[{ kind: 'removed', text: change.before ?? '' }, { kind: 'same', text: ' ' }, { kind: 'added', text: change.after ?? '' }]} />;
+}
+
+/** The language of the text at `path` (an `en` or `zh` segment), so a page in the other language marks it. */
+function textLang(path: FieldChange['path']): string | undefined {
+  if (path.includes('en')) return 'en';
+  if (path.includes('zh') || path.some((p) => typeof p === 'string' && p.endsWith('_zh'))) return 'zh-CN';
+  return undefined;
 }
 
 export function RevisionDiffView({ lang, title, diff, id }: { lang: Lang; title: string; diff: RevisionDiff; id: string }) {
@@ -61,9 +68,9 @@ export function RevisionDiffView({ lang, title, diff, id }: { lang: Lang; title:
                 <tr>
                   <th scope="row">
                     {change.label}
-                    <span class="editorial-diff__what"> ({tWorkflow(lang, `editorial.workflow.diff.${change.change}`)})</span>
+                    <span class="editorial-diff__what">{lang === 'zh' ? `（${tWorkflow(lang, `editorial.workflow.diff.${change.change}`)}）` : ` (${tWorkflow(lang, `editorial.workflow.diff.${change.change}`)})`}</span>
                   </th>
-                  <td class="editorial-diff__text">
+                  <td class="editorial-diff__text" lang={textLang(change.path)}>
                     <Value lang={lang} change={change} />
                   </td>
                 </tr>

@@ -31,7 +31,7 @@ export function ItemActionsView({ model }: { model: ItemActionsModel }): VNode {
       <p>
         <a href={urls.staffContentItem(lang, kind, id)}>{tw('editorial.workflow.item.back')}</a>
       </p>
-      <h1>{tw('editorial.workflow.item.title', { item: `${kindLabel(lang, kind)}: ${model.title}` })}</h1>
+      <h1>{tw('editorial.workflow.item.title', { item: `${kindLabel(lang, kind)}${lang === 'zh' ? '：' : ': '}${model.title}` })}</h1>
       {errors.length > 0 && <ErrorSummary lang={lang} errors={errors} />}
       {model.refusal && (
         <div class="error-summary" role="alert" aria-labelledby="refusal-title" tabindex={-1}>

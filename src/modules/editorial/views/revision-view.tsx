@@ -194,7 +194,7 @@ export function RevisionView({ model }: { model: RevisionPageModel }) {
   const person = (id: string | null) => (id === null ? tw('editorial.workflow.system') : (names.get(id) ?? tw('editorial.workflow.unknownPerson')));
   const step = (who: string | null, at: Date | null, always = false) =>
     at ? tw('editorial.workflow.whoWhen', { who: person(who), when: when(lang, at) }) : always ? person(who) : tw('editorial.workflow.nobody');
-  const item = `${kindLabel(lang, revision.kind)}: ${model.itemTitle}`;
+  const item = `${kindLabel(lang, revision.kind)}${lang === 'zh' ? '：' : ': '}${model.itemTitle}`;
   return (
     <div class="editorial-revision">
       <p>
