@@ -66,6 +66,7 @@ export const workflowEn = {
   'editorial.workflow.error.noteRequired': 'Say what needs to change.',
   'editorial.workflow.error.dateRequired': 'Enter a date and time.',
   'editorial.workflow.error.dateInvalid': 'Enter a date and time such as 2027-01-01 09:00.',
+  'editorial.workflow.notice.saved': 'The draft was saved.',
   'editorial.workflow.notice.submitted': 'Submitted for review.',
   'editorial.workflow.notice.published': 'Published: the site shows it within a few seconds.',
   'editorial.workflow.notice.scheduled': 'Scheduled.',

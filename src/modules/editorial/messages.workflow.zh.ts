@@ -69,6 +69,7 @@ export const workflowZh = {
   'editorial.workflow.error.noteRequired': '请说明需要修改的内容。',
   'editorial.workflow.error.dateRequired': '请输入日期和时间。',
   'editorial.workflow.error.dateInvalid': '请输入日期和时间，例如 2027-01-01 09:00。',
+  'editorial.workflow.notice.saved': '草稿已保存。',
   'editorial.workflow.notice.submitted': '已提交审核。',
   'editorial.workflow.notice.published': '已发布：网站将在数秒内显示。',
   'editorial.workflow.notice.scheduled': '已定时。',

@@ -12,6 +12,7 @@ import { canEdit, CONTENT_EDITORS, CONTENT_READERS } from './editorial-access.js
 import type { EditorialServices } from './editorial-services.js';
 import { refusalText } from './messages.js';
 import { tWorkflow } from './messages.workflow.js';
+import { IMPORT_NOTICE, importNoticeText } from './messages.bulk.js';
 import { publish, publishRefusal, WorkflowRefusal } from './revision-workflow.js';
 import { actorOf, itemTitleOf, staffNames } from './revision.pages.js';
 import { ReviewView, type ReviewPageModel, type ReviewRow } from './views/review-view.js';
@@ -24,7 +25,7 @@ export function registerReviewPages(app: FastifyInstance, services: EditorialSer
   const base = () => ctx.db.selectFrom('content_revisions').select(REVISION_COLUMNS);
   const asRevisions = (result: unknown[]) => (result as Parameters<typeof revisionOf>[0][]).map(revisionOf);
 
-  async function model(request: FastifyRequest, extras: Pick<ReviewPageModel, 'results' | 'error'> = {}): Promise<ReviewPageModel> {
+  async function model(request: FastifyRequest, extras: Pick<ReviewPageModel, 'results' | 'error' | 'notice'> = {}): Promise<ReviewPageModel> {
     const lang = langOf(request);
     const actor = actorOf(request);
     const live = (r: Revision) => ctx.content.store.get(r.kind, r.itemId) as unknown as Record<string, unknown> | undefined;
@@ -62,7 +63,11 @@ export function registerReviewPages(app: FastifyInstance, services: EditorialSer
     return sendStaffPage(request, reply, m.lang, tWorkflow(m.lang, 'editorial.workflow.review.title'), <ReviewView model={m} />, status);
   }
 
-  app.get(routes.staffContentReview, { config: { staffGuard: { roles: CONTENT_READERS } } }, async (request, reply) => send(request, reply, await model(request)));
+  app.get(routes.staffContentReview, { config: { staffGuard: { roles: CONTENT_READERS } } }, async (request, reply) => {
+    // The bulk import redirects here with its notice.
+    const notice = (request.query as { notice?: string }).notice === IMPORT_NOTICE ? importNoticeText(langOf(request)) : undefined;
+    return send(request, reply, await model(request, { notice }));
+  });
 
   app.post(routes.staffContentReview, { config: { staffGuard: { roles: CONTENT_EDITORS } } }, async (request, reply) => {
     const lang = langOf(request);

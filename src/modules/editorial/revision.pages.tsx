@@ -28,7 +28,8 @@ import { RevisionView, type RevisionAction, type RevisionOffers, type RevisionPa
 
 export const REVISION_ACTIONS: readonly RevisionAction[] = ['submit', 'publish', 'schedule', 'send-back', 'discard', 'restore', 'adopt', 'dismiss'];
 
-const NOTICES = ['submitted', 'published', 'scheduled', 'sent-back', 'discarded', 'restored', 'adopted', 'dismissed'] as const;
+/** The notices the revision page shows after a redirect (`saved`: the forms part's draft form). */
+const NOTICES = ['saved', 'submitted', 'published', 'scheduled', 'sent-back', 'discarded', 'restored', 'adopted', 'dismissed'] as const;
 export type RevisionNotice = (typeof NOTICES)[number];
 
 export function actorOf(request: FastifyRequest): Actor {

@@ -8,7 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { urls } from '../../../platform/http/urls.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import type { Revision } from '../../content/index.js';
-import { staffTimeFormat } from '../../staff/index.js';
+import { StaffNotice, staffTimeFormat } from '../../staff/index.js';
 import { kindLabel, t } from '../messages.js';
 import { tWorkflow } from '../messages.workflow.js';
 
@@ -30,6 +30,7 @@ export interface ReviewPageModel {
   conflicts: ReviewRow[];
   problems: ReviewRow[];
   recent: ReviewRow[];
+  notice?: string;
   results?: { id: string; title: string; ok: boolean; reason?: string }[];
   error?: string;
 }
@@ -62,6 +63,7 @@ export function ReviewView({ model }: { model: ReviewPageModel }) {
   return (
     <div class="editorial-review">
       <h1>{tw('editorial.workflow.review.title')}</h1>
+      {model.notice && <StaffNotice text={model.notice} />}
       {model.error && (
         <div class="error-summary" role="alert" tabindex={-1}>
           <p>{model.error}</p>
