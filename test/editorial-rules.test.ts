@@ -208,7 +208,7 @@ describe.each(databaseTargets())('rule editor and test runner (%s)', (target) =>
 
       const tests = await get('reviewer', urls.staffContentRevisionTests('en', draft!.id));
       expect(tests.statusCode).toBe(200);
-      expect(tests.body).toContain('2 profiles ran.');
+      expect(tests.body).toContain("2 test profiles ran: 1 change outcome, 1 unchanged.");
       expect(tests.body).toContain('Small R&amp;D centre');
       expect(tests.body).not.toContain('Large R&amp;D centre');
       expect(tests.body).toMatch(/does not apply → <strong>applies<\/strong>/);
@@ -257,7 +257,7 @@ describe.each(databaseTargets())('rule editor and test runner (%s)', (target) =>
       expect(Number(count)).toBe(starter.length + 1); // and the large R&D centre saved above
       const draft = await openRevisionOf(t.database.db, 'rule-parameters', PARAM);
       const tests = await get('editor', urls.staffContentRevisionTests('en', draft!.id));
-      expect(tests.body).toContain(`${starter.length + 1} profiles ran.`);
+      expect(tests.body).toContain(`${starter.length + 1} test profiles ran:`);
     });
   });
 });

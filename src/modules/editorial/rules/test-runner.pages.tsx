@@ -32,6 +32,8 @@ export interface RuleTests {
   run: TestRun | null;
   /** Profiles whose saved answers the questionnaire no longer accepts (not run). */
   unreadable: string[];
+  /** Each profile's description, by id. */
+  descriptions: Map<string, string>;
   store: ContentStore;
 }
 
@@ -41,15 +43,17 @@ export async function ruleTestsOf(services: EditorialServices, search: SearchSer
   const live = context.content.store;
   const today = todayInBeijing(context.now());
   const after = storeWithItem(live, revision.kind, revision.itemId, revision.data);
-  if ('problems' in after) return { today, problems: after.problems, run: null, unreadable: [], store: live };
+  if ('problems' in after) return { today, problems: after.problems, run: null, unreadable: [], descriptions: new Map(), store: live };
   const profiles: TestProfile[] = [];
   const unreadable: string[] = [];
+  const descriptions = new Map<string, string>();
   for (const row of await listTestProfiles(context.db)) {
+    if (row.description) descriptions.set(row.id, row.description);
     const { facts } = profileFacts(row.answers, live, search, lang);
     if (facts) profiles.push({ id: row.id, name: row.name, facts });
     else unreadable.push(row.name);
   }
-  return { today, problems: [], run: runRuleTests(live, after.store, profiles, today), unreadable, store: live };
+  return { today, problems: [], run: runRuleTests(live, after.store, profiles, today), unreadable, descriptions, store: live };
 }
 
 /** "12 test profiles ran: 1 change outcome, 11 unchanged." */
@@ -118,7 +122,7 @@ function TestsView({ lang, revision, tests }: { lang: Lang; revision: Revision; 
       ) : (
         <>
           <p class="result-count" role="status">
-            <strong>{tRules(lang, 'editorial.rules.tests.ran', { count: run.ran })}</strong> {ruleTestSummaryText(lang, tests)}
+            <strong>{run.ran === 0 ? tRules(lang, 'editorial.rules.tests.ran', { count: 0 }) : ruleTestSummaryText(lang, tests)}</strong>
           </p>
           {run.ran === 0 && (
             <p>
@@ -132,6 +136,7 @@ function TestsView({ lang, revision, tests }: { lang: Lang; revision: Revision; 
             {run.changed.map(({ profile, rules }) => (
               <article class="panel rule-test-profile">
                 <h3>{profile.name}</h3>
+                {tests.descriptions.get(profile.id) && <p class="hint">{tests.descriptions.get(profile.id)}</p>}
                 <table class="staff-table">
                   <caption class="visually-hidden">{tRules(lang, 'editorial.rules.tests.rulesCaption', { name: profile.name })}</caption>
                   <thead>
