@@ -147,6 +147,28 @@ describe.each(databaseTargets())('rule editor and test runner (%s)', (target) =>
     expect(await draftCount()).toBe(before);
   });
 
+  it('creates a new rule as a draft, and refuses an id that is taken', async () => {
+    const newUrl = urls.staffContentNew('en', 'rules');
+    const fields = formFields((await get('editor', newUrl)).body, 'rule-editor');
+    expect(one(fields, 'c.kind')).toBe('all');
+    const filled = {
+      ...fields, id: 'test-new-rule', policy: 'foreign-rd-headquarters-confirmation-opinions-2021', benefit_type: 'facilitation',
+      en_benefit: 'A test benefit.', zh_benefit: '测试优惠。', 'sources.0.document': 'official-link', 'sources.0.section': 'A notice', 'sources.0.url': 'https://www.beijing.gov.cn/notice.html',
+      'c.0.fact': 'imports_goods', 'c.0.op': 'is_true', 'c.0.label_en': 'The company imports goods', 'c.0.label_zh': '企业进口货物',
+    };
+    const taken = await post('editor', newUrl, { ...filled, id: RULE, _action: 'save' });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.body).toMatch(/id="id-error"[^>]*>[\s\S]*?A rule with this id exists already\./);
+    const saved = await post('editor', newUrl, { ...filled, _action: 'save' });
+    expect(saved.statusCode).toBe(303);
+    const draft = await openRevisionOf(t.database.db, 'rules', 'test-new-rule');
+    expect(draft).toMatchObject({ state: 'draft', basedOn: null, problems: [] });
+    expect(draft!.data).toMatchObject({ condition: { all: [{ fact: 'imports_goods', op: 'is_true' }] }, sources: [{ document: 'official-link', url: 'https://www.beijing.gov.cn/notice.html' }] });
+    const twice = await post('editor', newUrl, { ...filled, _action: 'save' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain('This item already has an open revision');
+  });
+
   it('a viewer can read the test profiles and results but edits nothing (403)', async () => {
     expect((await get('viewer', editUrl())).statusCode).toBe(403);
     expect((await post('viewer', editUrl(), { _action: 'save' })).statusCode).toBe(403);
