@@ -368,6 +368,19 @@ describe.each(databaseTargets())('the editorial workflow through its pages (%s)'
     expect((await audits(`glossary/${glossary.id}`)).map((r) => [r.action, r.actor_id]).at(-1)).toEqual(['content.verified', a.userId]);
   });
 
+  it('links a rule’s revision to its rule tests and says a second person must publish it', async () => {
+    const rule = t.content.store.all('rules')[0];
+    const { revisionId } = await saveDraft(ctx, a.actor, { kind: 'rules', itemId: rule.id, data: structuredClone(rule) as unknown as Record<string, unknown> });
+    const page = await get(t.app, b, urls.staffContentRevision('en', revisionId));
+    expect(page.body).toContain(`href="${urls.staffContentRevisionTests('en', revisionId)}"`);
+    expect(page.body).toContain('Run the rule tests');
+    expect(page.body).toContain('A second person must publish changes to policies and rules');
+    // A draft of a reviewed kind is not published from draft, even by another editor.
+    expect(page.body).not.toContain(action(revisionId, 'publish'));
+    expect((await post(t.app, b, action(revisionId, 'publish'))).statusCode).toBe(409);
+    expect((await post(t.app, a, action(revisionId, 'discard'))).statusCode).toBe(303);
+  });
+
   it('answers 404 for an unknown action or revision', async () => {
     expect((await post(t.app, a, action('1', 'explode'))).statusCode).toBe(404);
     expect((await get(t.app, a, urls.staffContentRevision('en', '999999999'))).statusCode).toBe(404);

@@ -244,7 +244,9 @@ export async function publish(ctx: EditorialContext, actor: Actor, revisionId: s
     if (refusal) throw new WorkflowRefusal(refusal, { revisionId });
     const problems = revalidate(ctx, revision);
     if (problems.length > 0) throw new WorkflowRefusal('has_problems', { revisionId, problems });
-    const reviewed = { reviewed_by: actor.userId, reviewed_at: now, review_note: options.note ?? revision.reviewNote, updated_at: now };
+    // Checked again just now: problems stored earlier (a failed scheduled run) no longer hold, and the publishing
+    // primitive refuses a revision that still lists any.
+    const reviewed = { reviewed_by: actor.userId, reviewed_at: now, review_note: options.note ?? revision.reviewNote, updated_at: now, problems: '[]' };
     const before = await trx.selectFrom('content_items').select('data').where('kind', '=', revision.kind).where('id', '=', revision.itemId).executeTakeFirst();
     // An expiry waiting in review carries its moment: approving it schedules it then (or applies it, once due).
     const publishAt = options.publishAt !== undefined ? options.publishAt : revision.publishAt && revision.publishAt.getTime() > now.getTime() ? revision.publishAt : null;
