@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applyRevisions, findRevision, insertRevision, liveRevisionId } from '../src/modules/content/index.js';
 import { editorialModule } from '../src/modules/editorial/index.js';
-import { saveDraft, type Actor, type EditorialContext } from '../src/modules/editorial/revision-workflow.js';
+import { publish, saveDraft, submitForReview, type Actor, type EditorialContext } from '../src/modules/editorial/revision-workflow.js';
 import type { ModuleDeps } from '../src/modules/module.js';
 import type { AuditTables } from '../src/platform/audit/record-audit.js';
 import { urls } from '../src/platform/http/urls.js';
@@ -366,6 +366,45 @@ describe.each(databaseTargets())('the editorial workflow through its pages (%s)'
     expect(response.headers.location).toBe(urls.staffContentItem('en', 'glossary', glossary.id, { notice: 'verified' }));
     expect(((await live('glossary', glossary.id))?.data as { last_verified: string }).last_verified).toBe('2026-12-07');
     expect((await audits(`glossary/${glossary.id}`)).map((r) => [r.action, r.actor_id]).at(-1)).toEqual(['content.verified', a.userId]);
+  });
+
+  it('returns a scheduled revision that can no longer go live to draft with the reason, and publishes it once it can', async () => {
+    // A staff-made industry, its withdrawal scheduled; meanwhile a policy starts naming it.
+    const industry = { ...(structuredClone(t.content.store.all('industries')[0]) as unknown as Record<string, unknown>), id: 'wf-industry' };
+    const made = await saveDraft(ctx, a.actor, { kind: 'industries', itemId: 'wf-industry', data: industry, isNew: true });
+    await publish(ctx, a.actor, made.revisionId);
+    await t.content.refresh();
+    const withdrawal = (await saveDraft(ctx, a.actor, { kind: 'industries', itemId: 'wf-industry', data: null })).revisionId;
+    const at = new Date(t.clock.now.getTime() + 3600_000);
+    expect((await post(t.app, a, action(withdrawal, 'schedule'), { publish_at: beijingLocal(at) })).statusCode).toBe(303);
+    const policyId = 'talent-service-hpa-industries-measures-2017';
+    const naming = async (industries: string[]) => {
+      const data = policyData(policyId);
+      data.industries = industries;
+      const { revisionId } = await saveDraft(ctx, a.actor, { kind: 'policies', itemId: policyId, data });
+      await submitForReview(ctx, a.actor, revisionId);
+      await publish(ctx, b.actor, revisionId);
+      await t.content.refresh();
+    };
+    const before = policyData(policyId).industries as string[];
+    await naming([...before, 'wf-industry']);
+
+    t.clock.now = at;
+    expect(await runScheduler(at)).toBe(0);
+    const failed = await findRevision(t.database.db, withdrawal);
+    expect(failed?.state).toBe('draft');
+    expect(failed?.problems.length).toBeGreaterThan(0);
+    expect(await live('industries', 'wf-industry')).not.toBeNull();
+    expect((await audits('industries/wf-industry')).map((r) => r.action).at(-1)).toBe('content.schedule_failed');
+
+    // The policy stops naming it: the withdrawal can be published from its page.
+    await naming(before);
+    for (const who of [a, b]) await signInAgain(t, who);
+    expect((await get(t.app, a, urls.staffContentRevision('en', withdrawal))).body).toContain(action(withdrawal, 'publish'));
+    const response = await post(t.app, a, action(withdrawal, 'publish'));
+    expect(response.statusCode).toBe(303);
+    expect(await findRevision(t.database.db, withdrawal)).toMatchObject({ state: 'published', problems: [] });
+    expect(await live('industries', 'wf-industry')).toBeNull();
   });
 
   it('links a rule’s revision to its rule tests and says a second person must publish it', async () => {
