@@ -6,6 +6,7 @@
  * Policy rules have their own editor (routes.staffRuleEdit/staffRuleNew); for them these pages link there.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { itemNoticeText } from './item-actions.pages.js';
 import { staffDb } from '../../platform/auth/index.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { routes, urls } from '../../platform/http/urls.js';
@@ -169,7 +170,9 @@ export function registerFormPages(app: FastifyInstance, services: EditorialServi
     const { id } = request.params as Params;
     const model = await loadItem(context, kind, id!);
     if (!model) throw new NotFoundError(`No ${kind} item ${id}.`);
-    return sendStaffPage(request, reply, lang, `${kindLabel(lang, kind)}: ${id}`, <ItemView lang={lang} model={model} editor={canEdit(request.staff!.role)} csrf={request.staff!.csrfToken} />);
+    // The expiry and verification forms come back here with what they did (item-actions.pages.ts).
+    const notice = itemNoticeText(lang, (request.query as { notice?: string } | undefined)?.notice);
+    return sendStaffPage(request, reply, lang, `${kindLabel(lang, kind)}: ${id}`, <ItemView lang={lang} model={model} editor={canEdit(request.staff!.role)} csrf={request.staff!.csrfToken} notice={notice} />);
   });
 
   app.get(routes.staffContentNew, editors, async (request, reply) => {

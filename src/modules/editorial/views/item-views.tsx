@@ -208,7 +208,10 @@ export interface ItemModel {
 }
 
 export async function loadItem(ctx: EditorialContext, kind: ContentKind, id: string): Promise<ItemModel | null> {
-  const live = (ctx.content.store.get(kind, id) as Item | undefined) ?? null;
+  // Read from the database, not the process's read model: right after a publication or a verification the page shows
+  // it, whatever the content poll has reached.
+  const row = await ctx.db.selectFrom('content_items').select('data').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+  const live = (row?.data as Item | undefined) ?? null;
   const revisions = await revisionsOfItem(ctx.db, kind, id);
   if (!live && revisions.length === 0) return null;
   const ids = [...new Set(revisions.map((r) => r.createdBy).filter((x): x is string => x !== null))];
@@ -271,7 +274,7 @@ function ReadFields({ lang, kind, fields, value, textLang }: { lang: Lang; kind:
   );
 }
 
-export function ItemView({ lang, model, editor, csrf }: { lang: Lang; model: ItemModel; editor: boolean; csrf: string }) {
+export function ItemView({ lang, model, editor, csrf, notice }: { lang: Lang; model: ItemModel; editor: boolean; csrf: string; notice?: string }) {
   const { kind, id, live, open } = model;
   const slot = kindSlot(kind);
   const stateWord = (state: string) => t(lang, `editorial.state.${state as 'draft'}`);
@@ -280,6 +283,7 @@ export function ItemView({ lang, model, editor, csrf }: { lang: Lang; model: Ite
     <div class="editorial-item">
       <p class="case-back"><a href={urls.staffContentKind(lang, kind)}>{kindLabel(lang, kind)}</a></p>
       <h1>{live ? titleOf(live, lang) : id}</h1>
+      {notice && <p class="notice" role="status">{notice}</p>}
       <dl class="facts">
         <div class="facts__row"><dt>{tForms(lang, 'editorial.pages.id')}</dt><dd>{id}</dd></div>
         <div class="facts__row"><dt>{tForms(lang, 'editorial.pages.translationStatus')}</dt><dd><StatusText lang={lang} status={translationStatus(live)} /></dd></div>
