@@ -7,12 +7,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { itemNoticeText } from './item-actions.pages.js';
+import { facetLabel } from '../policies/index.js';
+import { documentTitle } from '../../platform/views/sources.js';
 import { staffDb } from '../../platform/auth/index.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { routes, urls } from '../../platform/http/urls.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { ErrorSummary } from '../../platform/views/forms.js';
-import { findRevision, revisionsOfItem, validateItem, type ContentKind, type ContentStore, type Revision, type StoredProblem } from '../content/index.js';
+import { OFFICIAL_LINK, findRevision, revisionsOfItem, validateItem, type ContentKind, type ContentStore, type Revision, type StoredProblem } from '../content/index.js';
 import { langOf, sendStaffPage } from '../staff/index.js';
 import { CONTENT_EDITORS, CONTENT_READERS, canEdit, isContentKind } from './editorial-access.js';
 import type { EditorialServices } from './editorial-services.js';
@@ -41,6 +43,13 @@ export function choiceWords(lang: Lang, store: ContentStore): FormContext['choic
       return district ? `${district[lang].name} (${value})` : undefined;
     }
     if (key === 'zh_translation' && (value === 'official' || value === 'unofficial')) return t(lang, `editorial.translation.${value}`);
+    // The words the public policy library uses for the same codes (contacts' levels are the same four words).
+    const facet = ({ category: 'category', level: 'level', audiences: 'audience', topics: 'topic' } as const)[key as 'category'];
+    if (facet) {
+      const words = facetLabel(store, facet, value, lang);
+      return words === value ? undefined : `${words} (${value})`;
+    }
+    if (key === 'document') return value === OFFICIAL_LINK ? t(lang, 'editorial.officialLink') : `${documentTitle(value, lang)} (${value})`;
     return undefined;
   };
 }

@@ -37,6 +37,7 @@ export const en = {
   'editorial.translation.official': 'Official Chinese text',
   'editorial.translation.unofficial': 'Unofficial translation',
   'editorial.translation.missing': 'Chinese text missing',
+  'editorial.officialLink': 'An official publication on the web (give its title and address)',
   'editorial.withdrawal': 'Withdrawal (the item leaves the site)',
   'editorial.refusal.not_found': 'There is no such revision or item.',
   'editorial.refusal.not_allowed': 'Your role may not do this.',

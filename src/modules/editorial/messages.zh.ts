@@ -39,6 +39,7 @@ export const zh: Record<keyof typeof en, string> = {
   'editorial.translation.official': '官方中文',
   'editorial.translation.unofficial': '非官方译文',
   'editorial.translation.missing': '缺少中文',
+  'editorial.officialLink': '网上的官方发布（请填写其标题和网址）',
   'editorial.withdrawal': '下线（该条目将从网站移除）',
   'editorial.refusal.not_found': '没有该修订版本或条目。',
   'editorial.refusal.not_allowed': '您的角色无权进行此操作。',

@@ -3,6 +3,7 @@ import type { AppModule } from '../module.js';
 import { registerPolicyPages } from './policies.pages.js';
 import { registerPolicyFeeds } from './policy-feed.js';
 export { t as tPolicies } from './messages.js';
+export { facetLabel } from './policy-facets.js';
 
 export const policiesModule: AppModule = {
   name: 'policies',
