@@ -70,3 +70,19 @@ export function SelectField({ name, label, options, selected, className, id }: {
     </div>
   );
 }
+
+/**
+ * A one-button form in a table row (remove, revoke, cancel): the button's visible word and, for screen readers, which
+ * row it acts on, so a list of identical buttons reads as distinct actions.
+ */
+export function RowActionForm({ action, csrf, label, which, small = false }: { action: string; csrf: string; label: string; which: string; small?: boolean }) {
+  return (
+    <form method="post" action={action} class="inline-form">
+      <input type="hidden" name="_csrf" value={csrf} />
+      <button type="submit" class={small ? 'button button--secondary button--small' : 'button button--secondary'}>
+        {label}
+        <span class="visually-hidden"> {which}</span>
+      </button>
+    </form>
+  );
+}

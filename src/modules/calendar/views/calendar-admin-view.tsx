@@ -2,7 +2,7 @@
 import type { StaffPrincipal } from '../../../platform/auth/index.js';
 import { urls } from '../../../platform/http/urls.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
-import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
+import { ErrorSummary, RowActionForm, type FieldError } from '../../../platform/views/forms.js';
 import { AdminNav, StaffField, StaffNotice, describedBy, staffTimeFormat } from '../../staff/index.js';
 import type { OverrideInput } from '../change-overrides.js';
 import { t } from '../messages.js';
@@ -79,13 +79,7 @@ function DaysTable({ lang, staff, year, days }: { lang: Lang; staff: StaffPrinci
                 <td>{override ? t(lang, 'calendar.admin.source.override', { date: day.addedAt ? staffTimeFormat[lang].format(day.addedAt) : '' }) : t(lang, 'calendar.admin.source.package')}</td>
                 <td>
                   {override && (
-                    <form method="post" action={urls.staffAdminCalendarOverrideRemove(lang, day.date)} class="inline-form">
-                      <input type="hidden" name="_csrf" value={staff.csrfToken} />
-                      <button type="submit" class="button button--secondary button--small">
-                        {t(lang, 'calendar.admin.remove')}
-                        <span class="visually-hidden"> {t(lang, 'calendar.admin.removeWhich', { date: day.date })}</span>
-                      </button>
-                    </form>
+                    <RowActionForm action={urls.staffAdminCalendarOverrideRemove(lang, day.date)} csrf={staff.csrfToken} label={t(lang, 'calendar.admin.remove')} which={t(lang, 'calendar.admin.removeWhich', { date: day.date })} small />
                   )}
                 </td>
               </tr>

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../../platform/http/errors.js';
 import { routes, urls } from '../../../platform/http/urls.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
-import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
+import { ErrorSummary, RowActionForm, type FieldError } from '../../../platform/views/forms.js';
 import { FACT_NAMES, FACTS, type ContentStore, type FactName } from '../../content/index.js';
 import { profileFacts, profileFromQuery } from '../../matching/index.js';
 import type { SearchService } from '../../search/index.js';
@@ -201,13 +201,7 @@ function ProfileListView({ lang, csrf, store, profiles, editor, notice }: { lang
                   <td>
                     <a href={`${urls.policiesForMe(lang)}?${answersQuery(p.answers)}`}>{tRules(lang, 'editorial.rules.profiles.open')}</a>
                     {editor && (
-                      <form method="post" action={urls.staffContentTestProfileRemove(lang, p.id)} class="inline-form">
-                        <input type="hidden" name="_csrf" value={csrf} />
-                        <button type="submit" class="button button--secondary">
-                          {tRules(lang, 'editorial.rules.profiles.remove')}
-                          <span class="visually-hidden"> {p.name}</span>
-                        </button>
-                      </form>
+                      <RowActionForm action={urls.staffContentTestProfileRemove(lang, p.id)} csrf={csrf} label={tRules(lang, 'editorial.rules.profiles.remove')} which={p.name} />
                     )}
                   </td>
                 </tr>

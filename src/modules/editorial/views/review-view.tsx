@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { urls } from '../../../platform/http/urls.js';
+import { RowActionForm } from '../../../platform/views/forms.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import type { Revision } from '../../content/index.js';
 import { StaffNotice, staffTimeFormat } from '../../staff/index.js';
@@ -151,13 +152,7 @@ export function ReviewView({ model }: { model: ReviewPageModel }) {
                 <td>{person(row.revision.reviewedBy)}</td>
                 {model.canAct && (
                   <td>
-                    <form method="post" action={urls.staffContentRevisionAction(lang, row.revision.id, 'discard')}>
-                      <input type="hidden" name="_csrf" value={model.csrf} />
-                      <button type="submit" class="button button--secondary">
-                        {tw('editorial.workflow.action.cancelSchedule')}
-                        <span class="visually-hidden"> {row.title}</span>
-                      </button>
-                    </form>
+                    <RowActionForm action={urls.staffContentRevisionAction(lang, row.revision.id, 'discard')} csrf={model.csrf} label={tw('editorial.workflow.action.cancelSchedule')} which={row.title} />
                   </td>
                 )}
               </tr>

@@ -1,47 +1,14 @@
-/**
- * The import's forms are multipart/form-data (a file, or a large pasted or carried-back text that would swell
- * threefold as URL-encoding). @fastify/multipart is registered in the import routes' own Fastify context (encapsulation),
- * not in the pipeline's or the app's: the cases module registers its own, with its own limits, for its attachments.
- *
- * Here the parts are read before the route's guard runs (`attachFieldsToBody`), so the guard finds `_csrf` in the
- * body like any other form's; the file (one at most, up to the import's size limit + 1 byte so "too large" can be
- * told apart) is kept aside with its name. Nothing is written to disk.
- */
-import multipart from '@fastify/multipart';
+/** The import's upload form: a spreadsheet or pasted text (src/platform/http/single-file-form.ts). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { installSingleFileForms, singleFileFormOf, type UploadedFile } from '../../../platform/http/single-file-form.js';
 import { IMPORT_LIMITS } from './parse-import.js';
 
-export interface UploadedFile {
-  filename: string;
-  bytes: Buffer;
-  /** More bytes were sent than the limit: the file is too large. */
-  truncated: boolean;
+export type { UploadedFile };
+
+export function installImportUploads(scope: FastifyInstance): Promise<void> {
+  return installSingleFileForms(scope, { maxBytes: IMPORT_LIMITS.maxBytes, fields: 12 });
 }
 
-const files = new WeakMap<FastifyRequest, UploadedFile>();
-
-export async function installImportUploads(scope: FastifyInstance): Promise<void> {
-  await scope.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    // Text fields may carry a whole file back (the preview's hidden copy): twice the limit, checked after reading.
-    limits: { fileSize: IMPORT_LIMITS.maxBytes + 1, files: 1, fields: 12, parts: 14, fieldSize: IMPORT_LIMITS.maxBytes * 2, headerPairs: 100 },
-    async onFile(part) {
-      const bytes = await part.toBuffer();
-      // An empty file input is sent as a part with no name and no bytes: nothing was chosen.
-      if (!part.filename && bytes.length === 0) return;
-      files.set(this, { filename: part.filename, bytes, truncated: part.file.truncated });
-    },
-  });
-}
-
-/** The form's text fields (first value of each) and its file, from a multipart or URL-encoded body. */
 export function importFormOf(request: FastifyRequest): { fields: Record<string, string>; file: UploadedFile | null } {
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string') fields[key] = first;
-  }
-  return { fields, file: files.get(request) ?? null };
+  return singleFileFormOf(request);
 }

@@ -1,7 +1,7 @@
 /** The API clients' page (list, revoke, the form that adds one) and the page that shows a new client's token once. */
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { urls } from '../../../platform/http/urls.js';
-import { ErrorSummary, type FieldError } from '../../../platform/views/forms.js';
+import { ErrorSummary, RowActionForm, type FieldError } from '../../../platform/views/forms.js';
 import { describedBy, StaffField, StaffNotice, staffTimeFormat } from '../../staff/index.js';
 import type { ApiClientRow } from '../api/api-clients.js';
 import { tApi } from '../messages.api.js';
@@ -47,13 +47,7 @@ function ClientsTable({ lang, csrf, clients }: Pick<ApiClientsModel, 'lang' | 'c
               <td>{client.revokedAt ? staffTimeFormat[lang].format(client.revokedAt) : tApi(lang, 'pipeline.api.clients.active')}</td>
               <td>
                 {!client.revokedAt && (
-                  <form method="post" action={urls.staffAdminApiClientRevoke(lang, client.id)} class="inline-form">
-                    <input type="hidden" name="_csrf" value={csrf} />
-                    <button type="submit" class="button button--secondary button--small">
-                      {tApi(lang, 'pipeline.api.clients.revoke')}
-                      <span class="visually-hidden"> {client.name}</span>
-                    </button>
-                  </form>
+                  <RowActionForm action={urls.staffAdminApiClientRevoke(lang, client.id)} csrf={csrf} label={tApi(lang, 'pipeline.api.clients.revoke')} which={client.name} small />
                 )}
               </td>
             </tr>
