@@ -9,6 +9,7 @@ import type { StaffRole } from '../../platform/auth/index.js';
 import type { Kysely } from 'kysely';
 import { recordAudit, type AuditTables } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/database.js';
+import { todayInBeijing } from '../../platform/clock.js';
 import {
   applyRevisions, CONTENT_KINDS, ContentReferenceError, findRevision, insertRevision, liveRevisionId, readLiveSet, validateItem,
   type ContentKind, type ContentService, type ContentSet, type Revision, type StoredProblem,
@@ -312,8 +313,8 @@ export async function scheduleExpiry(ctx: EditorialContext, actor: Actor, kind: 
 export async function markVerified(ctx: EditorialContext, actor: Actor, kind: ContentKind, itemId: string): Promise<number> {
   requireEditor(actor);
   const now = ctx.now();
-  // Today in Beijing (UTC+8): an editor checking at 07:30 Beijing time verifies on that day, not on UTC's yesterday.
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  // Today in Beijing: an editor checking at 07:30 Beijing time verifies on that day, not on UTC's yesterday.
+  const today = todayInBeijing(now);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('content_items').select(['data', 'revision_id']).where('kind', '=', kind).where('id', '=', itemId).executeTakeFirst();
     if (!row) throw new WorkflowRefusal('not_live');
