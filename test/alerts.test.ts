@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerContributions } from '../src/app.js';
 import { createWorker } from '../src/platform/jobs/start-worker.js';
 import { emailMessageSchema } from '../src/platform/mail/index.js';
-import { publish, saveDraft, submitForReview, type Actor, type EditorialContext } from '../src/modules/editorial/revision-workflow.js';
+import { markVerified, publish, saveDraft, submitForReview, type Actor, type EditorialContext } from '../src/modules/editorial/revision-workflow.js';
 import type { ContentKind } from '../src/modules/content/index.js';
 import type { PeriodicTask } from '../src/platform/jobs/index.js';
 import { urls } from '../src/platform/http/urls.js';
@@ -209,6 +209,17 @@ describe.each(databaseTargets())('policy alerts (%s)', (target) => {
     t.clock.advance(60_000);
     expect(await runSweep()).toBe(0);
     expect(await mailsSince(before)).toHaveLength(sent.length);
+  });
+
+  it('an editor confirming a policy against its sources (only its last-verified date changes) e-mails nobody', async () => {
+    const before = await mails();
+    t.clock.advance(86_400_000);
+    await markVerified(ctx, editorA, 'policies', RD_POLICY);
+    await markVerified(ctx, editorA, 'rule-parameters', 'rd_hq_min_paid_in_capital_usd');
+    await t.content.refresh();
+    t.clock.advance(60_000);
+    expect(await runSweep()).toBe(0);
+    expect(await mailsSince(before)).toEqual([]);
   });
 
   it('one-click unsubscribe (RFC 8058) stops the e-mails: the next change sends nothing to that profile', async () => {

@@ -16,7 +16,7 @@ import { hashToken, randomToken } from '../../platform/auth/index.js';
 import { todayInBeijing } from '../../platform/clock.js';
 import type { PeriodicTask } from '../../platform/jobs/index.js';
 import { queueEmail } from '../../platform/mail/index.js';
-import { ContentService, leavesOf, type ContentStore } from '../content/index.js';
+import { ContentService, canonicalJson, leavesOf, type ContentStore } from '../content/index.js';
 import type { WorkerDeps } from '../module.js';
 import { alertEmail, type AlertItem, type ChangeKind } from './alert-emails.js';
 import { factsOf, policyOutcomes } from './alert-profile.js';
@@ -41,6 +41,14 @@ const dataOf = (value: unknown): Record<string, unknown> | null => {
   return typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : (value as Record<string, unknown>);
 };
 
+/** Both versions exist and differ in nothing but `last_verified`. */
+export function onlyVerificationChanged(before: Record<string, unknown> | null, after: Record<string, unknown> | null): boolean {
+  if (!before || !after) return false;
+  const { last_verified: _before, ...restBefore } = before;
+  const { last_verified: _after, ...restAfter } = after;
+  return canonicalJson(restBefore) === canonicalJson(restAfter);
+}
+
 /** What changed in versions (from, to]: the policies, and which of them are new. */
 export async function changedPolicies(db: AlertDb, store: ContentStore, from: number, to: number): Promise<ChangedPolicies> {
   const revisions = await db
@@ -59,22 +67,26 @@ export async function changedPolicies(db: AlertDb, store: ContentStore, from: nu
   };
   for (const r of revisions) {
     const version = r.content_version!;
+    const before = await db
+      .selectFrom('content_revisions')
+      .select('data')
+      .where('kind', '=', r.kind)
+      .where('item_id', '=', r.item_id)
+      .where('state', '=', 'published')
+      .where('content_version', '<', version)
+      .orderBy('content_version', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    // An editor confirming an item against its sources changes only its last_verified date: nothing an investor
+    // would be told about.
+    if (onlyVerificationChanged(dataOf(before?.data), dataOf(r.data))) continue;
     if (r.kind === 'policies') {
       mark(r.item_id, version);
       texts.add(r.item_id);
     } else if (r.kind === 'rules') {
       rules.add(r.item_id);
       mark(dataOf(r.data)?.policy, version);
-      const before = await db
-        .selectFrom('content_revisions')
-        .select('data')
-        .where('kind', '=', 'rules')
-        .where('item_id', '=', r.item_id)
-        .where('content_version', '<', version)
-        .orderBy('content_version', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
       mark(dataOf(before?.data)?.policy, version);
     } else {
       for (const rule of store.all('rules')) if (leavesOf(rule.condition).some((leaf) => leaf.param === r.item_id)) {
