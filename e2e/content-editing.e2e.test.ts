@@ -111,6 +111,8 @@ async function press(page: Page, label: string): Promise<void> {
 describe('[CONTENT] an editor changes a policy and its threshold, a reviewer publishes, investors see it and hear of it', () => {
   it('an investor saves the profile from Policies for me and confirms it from the e-mail (double opt-in)', async () => {
     const page = await newPage();
+    await page.goto(base + urls.policiesForMe('zh') + PROFILE);
+    await check(page, 'content-alert-form-zh');
     await page.goto(base + urls.policiesForMe('en') + PROFILE);
     await page.fill('#alert-email', INVESTOR);
     await page.check('#alert-consent');
@@ -148,6 +150,13 @@ describe('[CONTENT] an editor changes a policy and its threshold, a reviewer pub
     // The threshold: the rule parameter's value.
     await editor.goto(base + urls.staffContentEdit('en', 'rule-parameters', PARAMETER));
     await editor.locator('[name="value"]').fill('1000000');
+    // Its name states the amount too: it changes with it, in both languages.
+    const labelEn = editor.locator('[name="en.label"]');
+    const labelZh = editor.locator('[name="zh.label"]');
+    await labelEn.fill((await labelEn.inputValue()).replace('$2 million', '$1 million'));
+    await labelZh.fill((await labelZh.inputValue()).replace('200万', '100万'));
+    expect(await labelEn.inputValue()).toContain('$1 million');
+    expect(await labelZh.inputValue()).toContain('100万');
     await editor.getByRole('button', { name: 'Save draft', exact: true }).click();
     await expect.poll(() => editor.url()).toMatch(/\/staff\/content\/revisions\/\d+/);
     await press(editor, 'Submit for review');
