@@ -407,6 +407,31 @@ describe.each(databaseTargets())('the editorial workflow through its pages (%s)'
     expect(await live('industries', 'wf-industry')).toBeNull();
   });
 
+  it('needs a second person for a rule and for a rule parameter too, while an editor publishes other kinds alone', async () => {
+    const rule = structuredClone(t.content.store.get('rules', 'rd-hq-confirmation')) as unknown as Record<string, unknown> & { en: { benefit: string } };
+    const parameter = structuredClone(t.content.store.get('rule-parameters', 'rd_hq_min_paid_in_capital_usd')) as unknown as Record<string, unknown>;
+    const drafts = [
+      await saveDraft(ctx, a.actor, { kind: 'rules', itemId: 'rd-hq-confirmation', data: { ...rule, en: { benefit: `${rule.en.benefit} (checked)` } } }),
+      await saveDraft(ctx, a.actor, { kind: 'rule-parameters', itemId: 'rd_hq_min_paid_in_capital_usd', data: { ...parameter, value: 1_500_000 } }),
+    ];
+    for (const draft of drafts) {
+      expect(draft.problems).toEqual([]);
+      // Not even from the draft: a reviewed kind is published from review only.
+      await expect(publish(ctx, a.actor, draft.revisionId)).rejects.toMatchObject({ reason: 'wrong_state' });
+      await submitForReview(ctx, a.actor, draft.revisionId);
+      await expect(publish(ctx, a.actor, draft.revisionId)).rejects.toMatchObject({ reason: 'second_person' });
+      const refused = await post(t.app, a, action(draft.revisionId, 'publish'));
+      expect(refused.statusCode).toBe(409);
+      expect((await findRevision(t.database.db, draft.revisionId))?.state).toBe('in_review');
+      expect(await publish(ctx, b.actor, draft.revisionId)).toBeGreaterThan(0);
+    }
+    expect((await live('rule-parameters', 'rd_hq_min_paid_in_capital_usd'))?.data).toMatchObject({ value: 1_500_000 });
+    // A glossary term (not a reviewed kind): the author publishes it alone, from the draft.
+    const term = structuredClone(t.content.store.all('glossary')[0]) as unknown as Record<string, unknown>;
+    const own = await saveDraft(ctx, a.actor, { kind: 'glossary', itemId: term.id as string, data: { ...term, last_verified: '2026-12-01' } });
+    expect(await publish(ctx, a.actor, own.revisionId)).toBeGreaterThan(0);
+  });
+
   it('links a rule’s revision to its rule tests and says a second person must publish it', async () => {
     const rule = t.content.store.all('rules')[0];
     const { revisionId } = await saveDraft(ctx, a.actor, { kind: 'rules', itemId: rule.id, data: structuredClone(rule) as unknown as Record<string, unknown> });
