@@ -79,6 +79,8 @@ describe.each(databaseTargets())('generated content forms (%s)', (target) => {
     const page = await get('editor', urls.staffContentEdit('en', 'policies', policy.id));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('lang="zh"');
+    // The page names the policy by its title, not its id.
+    expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(page.body)?.[1]).toBe(`Edit Policies: ${policy.en.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}`);
     const response = await post('editor', urls.staffContentEdit('en', 'policies', policy.id), asBody(formFields(page.body), { 'zh.summary': '新的中文摘要。' }));
     expect(response.statusCode, response.body.slice(0, 2000)).toBe(303);
     const revision = await findRevision(t.database.db, revisionIdOf(response.headers.location as string));

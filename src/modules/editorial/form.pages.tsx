@@ -25,7 +25,7 @@ import { kindSlot } from './schema-form/model.js';
 import { fieldId, fieldProblems, type FieldProblem } from './schema-form/problems.js';
 import { SchemaFields, type FormContext } from './schema-form/render.js';
 import { addEntry, flatten, parseValues, removeEntry, valuesOfBody, type FormValues } from './schema-form/values.js';
-import { ContentHomeView, ItemView, KindListView, LockedView, RulesElsewhereView, loadHome, loadItem, loadKindList } from './views/item-views.js';
+import { ContentHomeView, ItemView, KindListView, LockedView, RulesElsewhereView, loadHome, loadItem, loadKindList, titleOf } from './views/item-views.js';
 
 type Params = { lang: string; kind: string; id?: string; revision?: string };
 
@@ -81,10 +81,13 @@ export function registerFormPages(app: FastifyInstance, services: EditorialServi
     const problems: FieldProblem[] = fieldProblems(lang, model.kind, slot, model.values, model.problems);
     const ctx: FormContext = { lang, kind: model.kind, values: model.values, problems, idLocked: model.itemId !== null, choiceWord: choiceWords(lang, context.content.store) };
     const kind = kindLabel(lang, model.kind);
+    // The item by its title where it has one (the id stays in the form's first field).
+    const live = model.itemId ? (context.content.store.get(model.kind, model.itemId) as Record<string, unknown> | undefined) : undefined;
+    const name = live ? titleOf(live, lang) : (model.itemId ?? '');
     const title = model.revisionId
-      ? tForms(lang, 'editorial.forms.draftTitle', { kind, id: model.itemId ?? '' })
+      ? tForms(lang, 'editorial.forms.draftTitle', { kind, id: name })
       : model.itemId
-        ? tForms(lang, 'editorial.forms.editTitle', { kind, id: model.itemId })
+        ? tForms(lang, 'editorial.forms.editTitle', { kind, id: name })
         : tForms(lang, 'editorial.forms.newTitle', { kind });
     const summary = problems.map((p) => ({ field: p.name === '' ? 'f-item' : fieldId(p.name), message: p.message }));
     const body = (
