@@ -253,6 +253,13 @@ describe.each(databaseTargets())('rule editor and test runner (%s)', (target) =>
       expect(tests.body).not.toContain('Small R&amp;D centre');
       expect(tests.body).toMatch(/applies → <strong>does not apply<\/strong>/);
       expect(tests.body).toContain('answer: 3,000,000; needed: 2,000,000 → 3,500,000 (met → not met)');
+      // The amount changed, the sentences investors read did not: listed, so the editor changes them in the same review.
+      expect(tests.body).toContain('Sentences that still quote the old amount');
+      expect(tests.body).toContain('<q lang="en">Total paid-in registered capital in Beijing of at least USD 2 million</q>');
+      expect(tests.body).toContain('<q lang="zh">在京实缴注册资本总额不低于200万美元</q>');
+      expect(tests.body).toContain('4 sentences still quote the old amount.');
+      const zh = await get('editor', urls.staffContentRevisionTests('zh', revisionId));
+      expect(zh.body).toContain('仍引用旧金额的句子');
     });
 
     it('removes a test profile (audited), and the runner answers 404 for a revision of another kind', async () => {

@@ -22,6 +22,7 @@ import { fieldWords } from './rule-editor.pages.js';
 import { fieldOfPath } from './rule-form.js';
 import { listTestProfiles } from './test-profiles.tables.js';
 import { runRuleTests, storeWithItem, type LeafChange, type TestProfile, type TestRun } from './test-runner.js';
+import { staleSentences, type StaleSentence } from './quoted-amounts.js';
 
 export const TESTED_KINDS = ['rules', 'rule-parameters'] as const;
 
@@ -35,6 +36,8 @@ export interface RuleTests {
   /** Each profile's description, by id. */
   descriptions: Map<string, string>;
   store: ContentStore;
+  /** Sentences that still quote the amount a parameter revision changes (quoted-amounts.ts). */
+  stale: StaleSentence[];
 }
 
 /** Runs every saved test profile against the live content and the content with `revision` applied. */
@@ -43,7 +46,10 @@ export async function ruleTestsOf(services: EditorialServices, search: SearchSer
   const live = context.content.store;
   const today = todayInBeijing(context.now());
   const after = storeWithItem(live, revision.kind, revision.itemId, revision.data);
-  if ('problems' in after) return { today, problems: after.problems, run: null, unreadable: [], descriptions: new Map(), store: live };
+  if ('problems' in after) return { today, problems: after.problems, run: null, unreadable: [], descriptions: new Map(), store: live, stale: [] };
+  const stale = revision.kind === 'rule-parameters'
+    ? staleSentences(live.get('rule-parameters', revision.itemId), after.store.get('rule-parameters', revision.itemId), after.store.all('rules'))
+    : [];
   const profiles: TestProfile[] = [];
   const unreadable: string[] = [];
   const descriptions = new Map<string, string>();
@@ -53,12 +59,14 @@ export async function ruleTestsOf(services: EditorialServices, search: SearchSer
     if (facts) profiles.push({ id: row.id, name: row.name, facts });
     else unreadable.push(row.name);
   }
-  return { today, problems: [], run: runRuleTests(live, after.store, profiles, today), unreadable, descriptions, store: live };
+  return { today, problems: [], run: runRuleTests(live, after.store, profiles, today), unreadable, descriptions, store: live, stale };
 }
 
 /** "12 test profiles ran: 1 change outcome, 11 unchanged." */
 export function ruleTestSummaryText(lang: Lang, tests: RuleTests): string {
   if (!tests.run) return tRules(lang, 'editorial.rules.tests.invalid');
+  const stale = tests.stale.length > 0 ? ` ${tRules(lang, 'editorial.rules.tests.staleSummary', { count: tests.stale.length })}` : '';
+  if (stale) return `${tests.run.ran === 0 ? tRules(lang, 'editorial.rules.tests.noProfiles') : tRules(lang, 'editorial.rules.tests.summary', { ran: tests.run.ran, changed: tests.run.changed.length, unchanged: tests.run.unchanged })}${stale}`;
   if (tests.run.ran === 0) return tRules(lang, 'editorial.rules.tests.noProfiles');
   return tRules(lang, 'editorial.rules.tests.summary', { ran: tests.run.ran, changed: tests.run.changed.length, unchanged: tests.run.unchanged });
 }
@@ -128,6 +136,24 @@ function TestsView({ lang, revision, tests }: { lang: Lang; revision: Revision; 
             <p>
               {tRules(lang, 'editorial.rules.tests.noProfiles')} <a href={urls.staffContentTestProfiles(lang)}>{tRules(lang, 'editorial.rules.profiles.title')}</a>
             </p>
+          )}
+          {tests.stale.length > 0 && (
+            <div class="error-summary" role="alert">
+              <h2>{tRules(lang, 'editorial.rules.tests.staleTitle')}</h2>
+              <p>{tRules(lang, 'editorial.rules.tests.staleAbout')}</p>
+              <ul>
+                {tests.stale.map((s) => (
+                  <li>
+                    {s.ruleId ? (
+                      <a href={urls.staffContentEdit(lang, 'rules', s.ruleId)}>{tRules(lang, 'editorial.rules.tests.staleRule', { rule: s.ruleId })}</a>
+                    ) : (
+                      tRules(lang, 'editorial.rules.tests.staleName')
+                    )}
+                    : <q lang={s.lang}>{s.sentence}</q>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           {tests.unreadable.length > 0 && <p>{tRules(lang, 'editorial.rules.tests.unreadable', { names: tests.unreadable.join(', ') })}</p>}
           <section aria-labelledby="changed">
