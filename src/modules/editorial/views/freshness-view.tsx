@@ -12,30 +12,17 @@ import type { FreshnessEntry, FreshnessReport } from '../freshness.js';
 import { kindLabel, t } from '../messages.js';
 import { tFreshness } from '../messages.freshness.js';
 
+/** The title in the reader's language, and the other language's beside it when it differs. */
 function Title({ lang, title }: { lang: Lang; title: { en: string; zh: string } }) {
-  if (lang === 'en') {
-    return (
-      <>
-        {title.en}
-        {title.zh !== title.en && (
-          <>
-            {' '}
-            <span lang="zh-CN" class="freshness-other-lang">
-              {title.zh}
-            </span>
-          </>
-        )}
-      </>
-    );
-  }
+  const other = lang === 'en' ? 'zh' : 'en';
   return (
     <>
-      {title.zh}
+      {title[lang]}
       {title.zh !== title.en && (
         <>
           {' '}
-          <span lang="en" class="freshness-other-lang">
-            {title.en}
+          <span lang={other === 'zh' ? 'zh-CN' : 'en'} class="freshness-other-lang">
+            {title[other]}
           </span>
         </>
       )}
